@@ -1,0 +1,47 @@
+import { VERSION } from '../version';
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const HELP = `iamplay ${VERSION}: AWS IAM policy evaluation and checks, on your machine
+
+Usage:
+  iamplay eval [FILE|-] [--explain]   evaluate a JSON array of request cases, one JSON line per case
+  iamplay lint [--type T] [--format text|json] FILE|DIR...
+                                       check policy files (T: identity, resource, trust, boundary, scp, rcp, session)
+  iamplay --help                       show this help
+  iamplay --version                    print the version
+
+Nothing is sent anywhere: every check runs locally.
+`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Commands register here as they are built; each returns its exit code. */
+const commands: Record<string, () => Promise<Command>> = {};
+
+export function registerCommand(name: string, load: () => Promise<Command>): void {
+  commands[name] = load;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    io.stdout.write(HELP);
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const load = commands[first];
+  if (!load) {
+    io.stderr.write(`iamplay: unknown command \`${first}\`; see \`iamplay --help\`\n`);
+    return 2;
+  }
+  const command = await load();
+  return command(rest, io);
+}

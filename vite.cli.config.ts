@@ -1,0 +1,16 @@
+// Builds the `iamplay` command line into one ES module for Node (run by `npm install` via `prepare`).
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  publicDir: false,
+  build: {
+    ssr: 'src/cli/main.ts',
+    outDir: 'dist-cli',
+    target: 'node20',
+    emptyOutDir: true,
+    minify: false,
+    sourcemap: false,
+    rollupOptions: { output: { entryFileNames: 'iamplay.mjs', inlineDynamicImports: true } },
+  },
+  ssr: { noExternal: true },
+});
