@@ -1,0 +1,37 @@
+/**
+ * The one place that loads Monaco: only the editor core, its features and the JSON language,
+ * bundled locally (never from a CDN). Import this module lazily (`await import('./monaco')`)
+ * so the first page stays small.
+ */
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+
+(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+  getWorker: (_id: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
+};
+
+// No schema is ever fetched: the page talks only to its own origin.
+jsonDefaults.setDiagnosticsOptions({
+  validate: true,
+  allowComments: false,
+  enableSchemaRequest: false,
+  schemas: [],
+});
+
+monaco.editor.defineTheme('iamplay-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#171e28' },
+});
+monaco.editor.defineTheme('iamplay-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#ffffff' },
+});
+
+export { monaco };

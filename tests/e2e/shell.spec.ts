@@ -1,0 +1,133 @@
+import { test, expect } from './fixtures';
+
+const SECTIONS = [
+  { nav: 'Workbench', path: '/workbench', heading: 'Policy workbench' },
+  { nav: 'Flows', path: '/flows', heading: 'Identity flows' },
+  { nav: 'Access graph', path: '/graph', heading: 'Access graph' },
+  { nav: 'Lessons', path: '/lessons', heading: 'Lessons' },
+];
+
+test('every section opens from the header, with a real URL, and back/forward work', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Learn AWS identity and access by trying it' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  for (const s of SECTIONS) {
+    await nav.getByRole('link', { name: s.nav }).click();
+    await expect(page).toHaveURL(s.path);
+    await expect(page.getByRole('heading', { level: 1, name: s.heading })).toBeVisible();
+    await expect(nav.getByRole('link', { name: s.nav })).toHaveAttribute('aria-current', 'page');
+    await expect(page).toHaveTitle(new RegExp(`${s.heading} · IAM Playground`));
+  }
+  // Sections not built yet say so plainly.
+  await expect(page.getByText('Not built yet')).toBeVisible();
+
+  await page.goBack();
+  await expect(page).toHaveURL('/graph');
+  await expect(page.getByRole('heading', { level: 1, name: 'Access graph' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL('/flows');
+  await page.goForward();
+  await expect(page).toHaveURL('/graph');
+  await expect(page.getByRole('heading', { level: 1, name: 'Access graph' })).toBeVisible();
+});
+
+test('a section URL opened directly serves that section, and an unknown one says so', async ({ page }) => {
+  await page.goto('/lessons');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lessons' })).toBeVisible();
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByText('/no/such/page')).toBeVisible();
+});
+
+test('the theme follows the system setting and the toggle switches it, remembered across reloads', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const darkBg = await bg();
+
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  expect(await bg()).not.toBe(darkBg);
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  expect(await bg()).toBe(darkBg);
+  // Back to following the system: light system now means light page.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+});
+
+test('keyboard: skip link, visible focus, and sections reachable without a mouse', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+
+  await page.keyboard.press('Tab'); // brand
+  await page.keyboard.press('Tab'); // Workbench
+  const workbench = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Workbench' });
+  await expect(workbench).toBeFocused();
+  const outline = await workbench.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  expect(outline.style).toBe('solid');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+
+  await page.keyboard.press('Tab'); // Flows
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL('/flows');
+  await expect(page.getByRole('heading', { level: 1, name: 'Identity flows' })).toBeVisible();
+  // Focus moved to the page content after navigating.
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('the About box shows the version, the catalogue date, and the engine answering from its worker', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'About IAM Playground' }).click();
+  const dialog = page.getByRole('dialog', { name: 'About IAM Playground' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('engine-status')).toHaveText(/^\d+\.\d+\.\d+, running in a background worker$/);
+  await expect(dialog).toContainText(/@cloud-copilot\/iam-data\s+\d+\.\d+\.\d+/);
+  await expect(dialog).toContainText(/data of \d{4}-\d{2}-\d{2}/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('the first page does not load Monaco; the workbench loads it from this origin', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(scripts.some((u) => /monaco/i.test(u))).toBe(false);
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Workbench' }).click();
+  await expect(page.locator('.monaco-editor').first()).toBeVisible();
+  expect(scripts.some((u) => /monaco/i.test(u))).toBe(true);
+});
+
+test.describe('phone layout', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the header fits and every section is reachable', async ({ page }) => {
+    await page.goto('/');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    for (const s of SECTIONS) {
+      const link = nav.getByRole('link', { name: s.nav });
+      await expect(link).toBeInViewport();
+    }
+    await nav.getByRole('link', { name: 'Lessons' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Lessons' })).toBeVisible();
+  });
+});
