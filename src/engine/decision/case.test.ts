@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { runCase } from './case';
+
+const ALLOW = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };
+const base = { id: 'c1', request: { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' } };
+
+describe('runCase: the iamplay eval case format (issue 3)', () => {
+  it('evaluates a case', () => {
+    expect(runCase({ ...base, identityPolicies: [ALLOW] })).toEqual({
+      id: 'c1',
+      decision: 'Allow',
+      deciding: [{ policy: 'identityPolicies[0]', policyType: 'identity', statement: 0 }],
+    });
+  });
+  it('explains a denial', () => {
+    const a = runCase(base, { explain: true, now: Date.UTC(2026, 0, 1) });
+    if ('error' in a) throw new Error(a.error.message);
+    expect(a.explain?.message).toBe(
+      'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action',
+    );
+    expect(a.explain?.deniedBy).toBe('identity');
+    expect(a.explain?.context['aws:CurrentTime']).toBe('2026-01-01T00:00:00Z');
+  });
+  it('ignores rule, description and expect', () => {
+    expect(runCase({ ...base, rule: 'r', description: 'd', expect: { decision: 'Allow' }, identityPolicies: [ALLOW] })).toMatchObject({ decision: 'Allow' });
+  });
+  it('accepts numbers and booleans in the context as strings', () => {
+    const a = runCase({ ...base, request: { ...base.request, context: { 's3:max-keys': 5, 'aws:SecureTransport': false } } }, { explain: true });
+    if ('error' in a) throw new Error(a.error.message);
+    expect(a.explain?.context['s3:max-keys']).toBe('5');
+    expect(a.explain?.context['aws:SecureTransport']).toBe('false');
+  });
+});
+
+describe('runCase: cases it cannot evaluate get an error with code and message', () => {
+  const error = (c: unknown) => {
+    const a = runCase(c);
+    return 'error' in a ? { id: a.id, ...a.error } : { id: a.id, code: 'none', message: '' };
+  };
+  it('not an object', () => {
+    expect(error(42)).toEqual({ id: null, code: 'evaluate.case.shape', message: 'a case must be a JSON object with `id` and `request`' });
+  });
+  it('no id', () => {
+    expect(error({ request: base.request })).toEqual({ id: null, code: 'evaluate.case.shape', message: 'the case needs an `id` (a string)' });
+  });
+  it('no request', () => {
+    expect(error({ id: 'x' })).toEqual({ id: 'x', code: 'evaluate.case.shape', message: 'the case needs a `request` object' });
+  });
+  it('unknown keys', () => {
+    expect(error({ ...base, identityPolicy: [ALLOW] })).toEqual({ id: 'c1', code: 'evaluate.case.unknown-key', message: 'unknown key `identityPolicy` in the case' });
+    expect(error({ ...base, request: { ...base.request, princpal: 'x' } })).toEqual({ id: 'c1', code: 'evaluate.case.unknown-key', message: 'unknown key `princpal` in `request`' });
+  });
+  it('a bad principal', () => {
+    expect(error({ ...base, request: { ...base.request, principal: 'arn:aws:iam::111122223333:group/G' } })).toEqual({
+      id: 'c1',
+      code: 'evaluate.request.principal',
+      message: 'a group cannot be a principal: `arn:aws:iam::111122223333:group/G`',
+    });
+  });
+  it('a bad action or resource', () => {
+    expect(error({ ...base, request: { ...base.request, action: 's3:Get*' } })).toEqual({
+      id: 'c1',
+      code: 'evaluate.request.action',
+      message: '`s3:Get*` is not an action; write `service:ActionName`, such as `s3:GetObject`',
+    });
+    expect(error({ ...base, request: { ...base.request, resource: 'bucket/key' } })).toEqual({
+      id: 'c1',
+      code: 'evaluate.request.resource',
+      message: '`bucket/key` is not an ARN; write `arn:partition:service:region:account:resource` or `*`',
+    });
+  });
+  it('a bad context value', () => {
+    expect(error({ ...base, request: { ...base.request, context: { 'aws:SourceIp': { ip: 1 } } } })).toEqual({
+      id: 'c1',
+      code: 'evaluate.request.context',
+      message: 'the context key `aws:SourceIp` must have a string or a list of strings',
+    });
+  });
+  it('a policy that is not a policy', () => {
+    expect(error({ ...base, identityPolicies: [[1, 2]] })).toMatchObject({ id: 'c1', code: 'parse.not-an-object' });
+    expect(error({ ...base, identityPolicies: ALLOW })).toEqual({ id: 'c1', code: 'evaluate.case.shape', message: '`identityPolicies` must be a list of policies' });
+    expect(error({ ...base, scps: [ALLOW] })).toEqual({
+      id: 'c1',
+      code: 'evaluate.case.shape',
+      message: '`scps[0]` must be a list of policies (one level of the organization path)',
+    });
+  });
+  it('a policy given as malformed text', () => {
+    const e = error({ ...base, identityPolicies: ['{"Version": "2012-10-17", "Statement": ['] });
+    expect(e.code.startsWith('parse.')).toBe(true);
+    expect(e.message.startsWith('`identityPolicies[0]`: ')).toBe(true);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Compiles a parsed policy once for many evaluations: wildcards become matchers, actions are
+ * indexed by service prefix, CIDRs, dates and numbers in conditions are parsed ahead of time.
+ */
+import type { Range } from '../diagnostics';
+import type { Policy, PolicyType, Statement, StatementRef } from '../model';
+import type { CompiledActions } from './action';
+import { compileActions, matchActions, serviceOf, servicesOf } from './action';
+import type { CompiledCondition } from './condition';
+import { compileCondition } from './condition';
+import type { CompiledPrincipal } from './principal';
+import { compilePrincipal } from './principal';
+import type { CompiledResources } from './resource';
+import { compileResources } from './resource';
+import type { StatementOutcome } from './types';
+
+export interface PolicySource {
+  policyId: string;
+  policyType: PolicyType;
+}
+
+export interface CompiledElement<T> {
+  compiled: T;
+  range: Range;
+}
+
+export interface CompiledStatement {
+  ref: StatementRef;
+  effect: 'Allow' | 'Deny' | 'invalid';
+  /** Why the statement cannot be evaluated (it then never matches). */
+  invalid?: { reason: string; failedOn: 'effect' | 'action' | 'resource' | 'principal'; range: Range };
+  action?: CompiledElement<CompiledActions>;
+  notAction?: CompiledElement<CompiledActions>;
+  resource?: CompiledElement<CompiledResources>;
+  notResource?: CompiledElement<CompiledResources>;
+  principal?: CompiledElement<CompiledPrincipal>;
+  notPrincipal?: CompiledElement<CompiledPrincipal>;
+  condition?: CompiledCondition;
+}
+
+export interface CompiledPolicy {
+  source: PolicySource;
+  policy: Policy;
+  statements: CompiledStatement[];
+  /** One frozen "did not match" outcome per statement, shared by untraced evaluations. */
+  idle: readonly StatementOutcome[];
+  /** Folded action -> indexes of the valid statements whose Action/NotAction element matches it. */
+  actionHits: Map<string, number[]>;
+  /** Service prefix -> valid statements whose `Action` names that service. */
+  byService: Map<string, number[]>;
+  /** Valid statements to check for every action (NotAction, or a wildcard in the service part). */
+  anyService: number[];
+}
+
+export function compilePolicy(policy: Policy, source: PolicySource): CompiledPolicy {
+  const statements = policy.statements.map((s) => compileStatement(s, policy, source));
+  const idle = statements.map((s) =>
+    Object.freeze<StatementOutcome>({ ref: s.ref, effect: s.effect, matched: false, traceId: 0 }),
+  );
+  const byService = new Map<string, number[]>();
+  const anyService: number[] = [];
+  statements.forEach((s, i) => {
+    if (s.invalid) return;
+    const services = s.action ? servicesOf(s.action.compiled) : undefined;
+    if (!services) {
+      anyService.push(i);
+      return;
+    }
+    for (const svc of services) {
+      const list = byService.get(svc);
+      if (list) list.push(i);
+      else byService.set(svc, [i]);
+    }
+  });
+  return { source, policy, statements, idle, actionHits: new Map(), byService, anyService };
+}
+
+const ACTION_CACHE_LIMIT = 2048;
+
+/** The valid statements whose action element matches a folded action (memoised per policy). */
+export function statementsForAction(c: CompiledPolicy, foldedAction: string): number[] {
+  let hits = c.actionHits.get(foldedAction);
+  if (hits) return hits;
+  hits = [];
+  const service = serviceOf(foldedAction);
+  const named = c.byService.get(service) ?? [];
+  const candidates = c.anyService.length === 0 ? named : [...named, ...c.anyService].sort((a, b) => a - b);
+  for (const i of candidates) {
+    const s = c.statements[i];
+    if (
+      s.action
+        ? matchActions(s.action.compiled, foldedAction, service) >= 0
+        : matchActions(s.notAction!.compiled, foldedAction, service) < 0
+    )
+      hits.push(i);
+  }
+  if (c.actionHits.size >= ACTION_CACHE_LIMIT) c.actionHits.clear();
+  c.actionHits.set(foldedAction, hits);
+  return hits;
+}
+
+function compileStatement(s: Statement, policy: Policy, source: PolicySource): CompiledStatement {
+  const ref: StatementRef = {
+    policyId: source.policyId,
+    policyType: source.policyType,
+    statementIndex: s.index,
+    range: s.range,
+  };
+  if (s.sid) ref.sid = s.sid.value;
+  const effect = s.effect?.value === 'Allow' || s.effect?.value === 'Deny' ? s.effect.value : 'invalid';
+  const cs: CompiledStatement = { ref, effect };
+  const v = policy.variablesEnabled;
+  if (s.action) cs.action = { compiled: compileActions(s.action), range: s.action.range };
+  if (s.notAction) cs.notAction = { compiled: compileActions(s.notAction), range: s.notAction.range };
+  if (s.resource) cs.resource = { compiled: compileResources(s.resource, v), range: s.resource.range };
+  if (s.notResource) cs.notResource = { compiled: compileResources(s.notResource, v), range: s.notResource.range };
+  if (s.principal) cs.principal = { compiled: compilePrincipal(s.principal), range: s.principal.range };
+  if (s.notPrincipal) cs.notPrincipal = { compiled: compilePrincipal(s.notPrincipal), range: s.notPrincipal.range };
+  if (s.condition) cs.condition = compileCondition(s.condition, v);
+
+  if (effect === 'invalid') {
+    cs.invalid = {
+      reason: s.effect
+        ? `\`Effect\` must be \`Allow\` or \`Deny\`, found \`${s.effect.value}\``
+        : 'the statement has no `Effect`',
+      failedOn: 'effect',
+      range: s.effect?.range ?? s.range,
+    };
+  } else if (!s.action === !s.notAction) {
+    cs.invalid = {
+      reason: s.action
+        ? 'the statement has both `Action` and `NotAction`'
+        : 'the statement has no `Action` or `NotAction`',
+      failedOn: 'action',
+      range: s.range,
+    };
+  } else if (s.resource && s.notResource) {
+    cs.invalid = {
+      reason: 'the statement has both `Resource` and `NotResource`',
+      failedOn: 'resource',
+      range: s.range,
+    };
+  } else if (!s.resource && !s.notResource && source.policyType !== 'trust') {
+    cs.invalid = { reason: 'the statement has no `Resource` or `NotResource`', failedOn: 'resource', range: s.range };
+  } else if (s.principal && s.notPrincipal) {
+    cs.invalid = {
+      reason: 'the statement has both `Principal` and `NotPrincipal`',
+      failedOn: 'principal',
+      range: s.range,
+    };
+  }
+  if (cs.invalid) cs.effect = 'invalid';
+  return cs;
+}

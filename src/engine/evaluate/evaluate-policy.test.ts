@@ -1,0 +1,250 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parsePolicyValue } from '../parse';
+import { TraceBuilder } from '../trace';
+import { compilePolicy } from './compile';
+import { evaluatePolicy } from './evaluate-policy';
+import type { Caller } from './types';
+import { request, run } from './testing';
+
+const S3_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:List*'], Resource: 'arn:aws:s3:::b/*' },
+    { Sid: 'NoDelete', Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*' },
+  ],
+};
+
+describe('statements: elements are AND-ed, outcomes name the statement', () => {
+  it('reports each statement with its effect and whether it matched', () => {
+    const { outcomes } = run(S3_POLICY, request('s3:GetObject', 'arn:aws:s3:::b/k'));
+    expect(outcomes.map((o) => [o.ref.sid, o.ref.statementIndex, o.effect, o.matched])).toEqual([
+      ['Read', 0, 'Allow', true],
+      ['NoDelete', 1, 'Deny', false],
+    ]);
+    expect(outcomes[0].ref.policyId).toBe('test');
+    expect(outcomes[0].ref.policyType).toBe('identity');
+    expect(outcomes[0].traceId).toBe(0);
+  });
+  it('an action match with a resource mismatch does not match', () => {
+    const { outcomes } = run(S3_POLICY, request('s3:GetObject', 'arn:aws:s3:::other/k'));
+    expect(outcomes[0].matched).toBe(false);
+  });
+  it('Deny statements match like Allow statements', () => {
+    const { outcomes } = run(S3_POLICY, request('s3:DeleteObject', 'arn:aws:s3:::b/k'));
+    expect(outcomes[1]).toMatchObject({ effect: 'Deny', matched: true });
+  });
+});
+
+describe('statements that cannot be evaluated are recorded, not thrown', () => {
+  const cases: [string, unknown, string][] = [
+    [
+      'bad Effect',
+      { Effect: 'allow', Action: '*', Resource: '*' },
+      '`Effect` must be `Allow` or `Deny`, found `allow`',
+    ],
+    ['no Effect', { Action: '*', Resource: '*' }, 'the statement has no `Effect`'],
+    ['no Action', { Effect: 'Allow', Resource: '*' }, 'the statement has no `Action` or `NotAction`'],
+    [
+      'Action and NotAction',
+      { Effect: 'Allow', Action: '*', NotAction: 'iam:*', Resource: '*' },
+      'the statement has both `Action` and `NotAction`',
+    ],
+    [
+      'no Resource in an identity policy',
+      { Effect: 'Allow', Action: '*' },
+      'the statement has no `Resource` or `NotResource`',
+    ],
+    [
+      'Resource and NotResource',
+      { Effect: 'Allow', Action: '*', Resource: '*', NotResource: 'x' },
+      'the statement has both `Resource` and `NotResource`',
+    ],
+  ];
+  for (const [name, st, reason] of cases) {
+    it(`${name}: invalid, never matches, with an error event`, () => {
+      const { outcomes, trace } = run(
+        { Version: '2012-10-17', Statement: [st] },
+        request('s3:GetObject', '*'),
+        'identity',
+        true,
+      );
+      expect(outcomes[0]).toMatchObject({ effect: 'invalid', matched: false });
+      const err = trace.events.find((e) => e.kind === 'error');
+      expect(err?.kind === 'error' && err.message).toBe(reason);
+    });
+  }
+  it('a trust policy statement needs no Resource', () => {
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    };
+    const ec2: Caller = { kind: 'service', arn: '', service: 'ec2.amazonaws.com' };
+    const { outcomes } = run(trust, request('sts:AssumeRole', 'arn:aws:iam::111122223333:role/r', {}, ec2), 'trust');
+    expect(outcomes[0]).toMatchObject({ effect: 'Allow', matched: true, principalMatch: 'service' });
+  });
+});
+
+describe('principalMatch tells how the Principal named the caller', () => {
+  const session: Caller = {
+    kind: 'assumed-role',
+    arn: 'arn:aws:sts::111122223333:assumed-role/R/s',
+    account: '111122223333',
+    roleArn: 'arn:aws:iam::111122223333:role/R',
+  };
+  const cases: [unknown, string | undefined][] = [
+    ['*', 'anyone'],
+    [{ AWS: '111122223333' }, 'account'],
+    [{ AWS: 'arn:aws:iam::111122223333:role/R' }, 'role'],
+    [{ AWS: 'arn:aws:sts::111122223333:assumed-role/R/s' }, 'exact'],
+    [{ AWS: ['111122223333', 'arn:aws:sts::111122223333:assumed-role/R/s'] }, 'exact'],
+    [{ AWS: '444455556666' }, undefined],
+  ];
+  for (const [principal, how] of cases) {
+    it(`${JSON.stringify(principal)} -> ${how}`, () => {
+      const doc = {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: '*' }],
+      };
+      const { outcomes } = run(doc, request('s3:GetObject', 'arn:aws:s3:::b/k', {}, session), 'resource');
+      expect(outcomes[0].principalMatch).toBe(how);
+      expect(outcomes[0].matched).toBe(how !== undefined);
+    });
+  }
+});
+
+describe('the trace: statement, element and condition events', () => {
+  it('records every element of a statement, with the first failure', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'A',
+          Effect: 'Allow',
+          Action: 's3:Get*',
+          Resource: 'arn:aws:s3:::other/*',
+          Condition: { Bool: { 'aws:SecureTransport': 'true' } },
+        },
+      ],
+    };
+    const trace = new TraceBuilder(true);
+    const parsed = parsePolicyValue(doc);
+    const policyEvent = trace.add({ kind: 'policy', policyId: 'p', policyType: 'identity' });
+    const outcomes = evaluatePolicy(
+      compilePolicy(parsed.policy!, { policyId: 'p', policyType: 'identity' }),
+      request('s3:GetObject', 'arn:aws:s3:::b/k', { 'aws:SecureTransport': 'true' }),
+      trace,
+      policyEvent,
+    );
+    const kinds = trace.events.map((e) => [e.kind, e.parent ?? 0]);
+    expect(kinds).toEqual([
+      ['policy', 0],
+      ['statement', 1],
+      ['element', 2],
+      ['element', 2],
+      ['condition', 2],
+    ]);
+    const st = trace.events[1];
+    expect(st.kind === 'statement' && [st.matched, st.failedOn, st.ref.sid]).toEqual([false, 'resource', 'A']);
+    const [action, resource] = [trace.events[2], trace.events[3]];
+    expect(action.kind === 'element' && [action.element, action.matched, action.matchedValue]).toEqual([
+      'action',
+      true,
+      's3:Get*',
+    ]);
+    expect(resource.kind === 'element' && [resource.element, resource.matched, resource.note]).toEqual([
+      'resource',
+      false,
+      'no value matches `arn:aws:s3:::b/k`',
+    ]);
+    expect(action.kind === 'element' && parsed.text.slice(action.range.start.offset, action.range.end.offset)).toBe(
+      '"s3:Get*"',
+    );
+    expect(outcomes[0].traceId).toBe(2);
+  });
+  it('marks a matched statement', () => {
+    const { trace } = run(S3_POLICY, request('s3:ListBucket', 'arn:aws:s3:::b/'), 'identity', true);
+    const st = trace.events.filter((e) => e.kind === 'statement');
+    expect(st.map((e) => e.kind === 'statement' && [e.matched, e.failedOn])).toEqual([
+      [true, undefined],
+      [false, 'action'],
+    ]);
+  });
+  it('adds nothing when tracing is off', () => {
+    const { trace } = run(S3_POLICY, request('s3:ListBucket', 'arn:aws:s3:::b/'));
+    expect(trace.events).toEqual([]);
+  });
+});
+
+describe('hostile input gets an answer', () => {
+  it('a long adversarial action pattern against a long action', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: `s3:${'a*'.repeat(2000)}b`, Resource: `${'*a'.repeat(2000)}b` }],
+    };
+    const { outcomes } = run(doc, request(`s3:${'a'.repeat(50000)}`, 'a'.repeat(50000)));
+    expect(outcomes[0].matched).toBe(false);
+  });
+  it('condition keys named like object properties are just absent', () => {
+    const { outcomes } = run(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: '*',
+            Resource: '*',
+            Condition: { Null: { constructor: 'true', __proto__x: 'true' } },
+          },
+        ],
+      },
+      request('a:b', '*'),
+    );
+    expect(outcomes[0].matched).toBe(true);
+  });
+});
+
+describe('every AWS managed policy compiles and evaluates', () => {
+  const data = JSON.parse(
+    readFileSync(new URL('../../../data/aws-managed-policies.json', import.meta.url), 'utf8'),
+  ) as {
+    policies: { name: string; arn: string; document: unknown }[];
+  };
+  const compiled = data.policies.map((p) => {
+    const parsed = parsePolicyValue(p.document);
+    return { name: p.name, c: compilePolicy(parsed.policy!, { policyId: p.arn, policyType: 'identity' }) };
+  });
+  const req = request('s3:GetObject', 'arn:aws:s3:::bucket/key', {
+    'aws:SecureTransport': 'true',
+    'aws:CurrentTime': '2026-06-01T00:00:00Z',
+  });
+  const allowing = new Set<string>();
+  let invalid = 0;
+  for (const { name, c } of compiled) {
+    for (const o of evaluatePolicy(c, req, new TraceBuilder(false))) {
+      if (o.effect === 'invalid') invalid++;
+      if (o.matched && o.effect === 'Allow') allowing.add(name);
+    }
+  }
+  it('compiles all 1,645 with no invalid statement', () => {
+    expect(compiled.length).toBe(1645);
+    expect(invalid).toBe(0);
+  });
+  it('allows s3:GetObject through the policies that grant it', () => {
+    expect(allowing.has('AdministratorAccess')).toBe(true);
+    expect(allowing.has('ReadOnlyAccess')).toBe(true);
+    expect(allowing.has('AmazonS3ReadOnlyAccess')).toBe(true);
+    expect(allowing.has('AmazonS3FullAccess')).toBe(true);
+    expect(allowing.has('AmazonEC2ReadOnlyAccess')).toBe(false);
+    expect(allowing.has('IAMReadOnlyAccess')).toBe(false);
+  });
+  it('evaluates a request against each with tracing on without error events', () => {
+    let errors = 0;
+    for (const { c } of compiled) {
+      const t = new TraceBuilder(true);
+      evaluatePolicy(c, request('iam:PassRole', 'arn:aws:iam::111122223333:role/x'), t);
+      errors += t.events.filter((e) => e.kind === 'error').length;
+    }
+    expect(errors).toBe(0);
+  });
+});

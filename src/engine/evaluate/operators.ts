@@ -1,0 +1,83 @@
+/**
+ * Condition operator names (IAM User Guide, "IAM JSON policy elements: Condition operators"),
+ * parsed into their parts: an optional set qualifier (`ForAnyValue:` / `ForAllValues:`), the base
+ * operator, and an optional `IfExists` suffix. Operator names are matched case-insensitively.
+ */
+export type OperatorKind = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
+
+export type Comparison = 'eq' | 'eqi' | 'like' | 'lt' | 'lte' | 'gt' | 'gte' | 'in';
+
+export interface OperatorInfo {
+  /** The base name as AWS spells it, e.g. `StringNotLike`. */
+  name: string;
+  kind: OperatorKind;
+  compare: Comparison;
+  /** Negated operators (`StringNotEquals`, `NotIpAddress`, …): true when no policy value matches. */
+  negated: boolean;
+}
+
+const BASE: OperatorInfo[] = [
+  { name: 'StringEquals', kind: 'string', compare: 'eq', negated: false },
+  { name: 'StringNotEquals', kind: 'string', compare: 'eq', negated: true },
+  { name: 'StringEqualsIgnoreCase', kind: 'string', compare: 'eqi', negated: false },
+  { name: 'StringNotEqualsIgnoreCase', kind: 'string', compare: 'eqi', negated: true },
+  { name: 'StringLike', kind: 'string', compare: 'like', negated: false },
+  { name: 'StringNotLike', kind: 'string', compare: 'like', negated: true },
+  { name: 'NumericEquals', kind: 'numeric', compare: 'eq', negated: false },
+  { name: 'NumericNotEquals', kind: 'numeric', compare: 'eq', negated: true },
+  { name: 'NumericLessThan', kind: 'numeric', compare: 'lt', negated: false },
+  { name: 'NumericLessThanEquals', kind: 'numeric', compare: 'lte', negated: false },
+  { name: 'NumericGreaterThan', kind: 'numeric', compare: 'gt', negated: false },
+  { name: 'NumericGreaterThanEquals', kind: 'numeric', compare: 'gte', negated: false },
+  { name: 'DateEquals', kind: 'date', compare: 'eq', negated: false },
+  { name: 'DateNotEquals', kind: 'date', compare: 'eq', negated: true },
+  { name: 'DateLessThan', kind: 'date', compare: 'lt', negated: false },
+  { name: 'DateLessThanEquals', kind: 'date', compare: 'lte', negated: false },
+  { name: 'DateGreaterThan', kind: 'date', compare: 'gt', negated: false },
+  { name: 'DateGreaterThanEquals', kind: 'date', compare: 'gte', negated: false },
+  { name: 'Bool', kind: 'bool', compare: 'eq', negated: false },
+  { name: 'BinaryEquals', kind: 'binary', compare: 'eq', negated: false },
+  { name: 'IpAddress', kind: 'ip', compare: 'in', negated: false },
+  { name: 'NotIpAddress', kind: 'ip', compare: 'in', negated: true },
+  { name: 'ArnEquals', kind: 'arn', compare: 'like', negated: false },
+  { name: 'ArnLike', kind: 'arn', compare: 'like', negated: false },
+  { name: 'ArnNotEquals', kind: 'arn', compare: 'like', negated: true },
+  { name: 'ArnNotLike', kind: 'arn', compare: 'like', negated: true },
+  { name: 'Null', kind: 'null', compare: 'eq', negated: false },
+];
+
+/** Every base operator AWS defines (for validation and completion); each but `Null` also takes `IfExists`. */
+export const CONDITION_OPERATORS: readonly OperatorInfo[] = BASE;
+
+const BY_NAME = new Map(BASE.map((op) => [op.name.toLowerCase(), op]));
+
+export interface ParsedOperator {
+  base: OperatorInfo;
+  qualifier?: 'ForAnyValue' | 'ForAllValues';
+  ifExists: boolean;
+}
+
+/** Parses an operator as written; an error message when it is not one AWS knows. */
+export function parseOperator(written: string): { ok: true; op: ParsedOperator } | { ok: false; message: string } {
+  let rest = written;
+  let qualifier: ParsedOperator['qualifier'];
+  const lower = rest.toLowerCase();
+  if (lower.startsWith('foranyvalue:')) {
+    qualifier = 'ForAnyValue';
+    rest = rest.slice('ForAnyValue:'.length);
+  } else if (lower.startsWith('forallvalues:')) {
+    qualifier = 'ForAllValues';
+    rest = rest.slice('ForAllValues:'.length);
+  }
+  let ifExists = false;
+  let base = BY_NAME.get(rest.toLowerCase());
+  if (!base && rest.toLowerCase().endsWith('ifexists')) {
+    base = BY_NAME.get(rest.slice(0, -'IfExists'.length).toLowerCase());
+    ifExists = base !== undefined;
+  }
+  if (!base) return { ok: false, message: `unknown condition operator \`${written}\`` };
+  if (base.kind === 'null' && ifExists) return { ok: false, message: '`Null` cannot be combined with `IfExists`' };
+  const op: ParsedOperator = { base, ifExists };
+  if (qualifier) op.qualifier = qualifier;
+  return { ok: true, op };
+}

@@ -1,0 +1,124 @@
+/**
+ * `Principal` and `NotPrincipal` (IAM User Guide, "AWS JSON policy elements: Principal" and
+ * "NotPrincipal"; reference section 3).
+ *
+ * - `"*"` and `{"AWS": "*"}` match everyone, anonymous callers included.
+ * - An account id or `arn:…:iam::ACCT:root` matches every principal of that account (the account
+ *   then decides through its own policies).
+ * - A user ARN, an assumed-role session ARN or a federated-user ARN matches that caller only.
+ * - A role ARN matches every session of that role.
+ * - `Service`, `Federated` and `CanonicalUser` match callers of that kind with that name.
+ * Principal ARNs are compared as text: no wildcards other than the lone `*`.
+ *
+ * `NotPrincipal` (our reading of the guide's rule that a `Deny` with `NotPrincipal` must list the
+ * session, its role and the account to exempt a session): a caller is exempt only when every one of
+ * its identities (its own ARN, its role for a session, its account) is listed; otherwise the
+ * statement applies.
+ */
+import type { PrincipalElement } from '../model';
+import type { Caller, PrincipalMatch } from './types';
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+interface CompiledEntry {
+  type: string;
+  value: string;
+}
+
+export interface CompiledPrincipal {
+  anyone: boolean;
+  entries: CompiledEntry[];
+}
+
+export function compilePrincipal(el: PrincipalElement): CompiledPrincipal {
+  const entries: CompiledEntry[] = [];
+  let anyone = el.anyone;
+  for (const e of el.entries) {
+    for (const v of e.values.values) {
+      if (e.type.value === 'AWS' && v.value === '*') anyone = true;
+      entries.push({ type: e.type.value, value: v.value });
+    }
+  }
+  return { anyone, entries };
+}
+
+/** The account named by an `AWS` principal value (`111122223333` or `arn:aws:iam::111122223333:root`). */
+function accountOf(value: string): string | undefined {
+  if (ACCOUNT_ID.test(value)) return value;
+  const m = /^arn:[a-z-]+:iam::(\d{12}):root$/.exec(value);
+  return m ? m[1] : undefined;
+}
+
+/** How one principal value matches the caller, if it does. */
+function matchEntry(e: CompiledEntry, c: Caller): PrincipalMatch | undefined {
+  switch (e.type) {
+    case 'AWS': {
+      if (e.value === '*') return 'anyone';
+      if (c.kind === 'anonymous') return undefined;
+      const acct = accountOf(e.value);
+      if (acct !== undefined) return c.account === acct && c.kind !== 'service' ? 'account' : undefined;
+      if (c.arn !== '' && e.value === c.arn) return c.kind === 'role' ? 'role' : 'exact';
+      if (c.kind === 'assumed-role' && c.roleArn && e.value === c.roleArn) return 'role';
+      return undefined;
+    }
+    case 'Service':
+      return c.kind === 'service' && c.service !== undefined && c.service.toLowerCase() === e.value.toLowerCase()
+        ? 'service'
+        : undefined;
+    case 'Federated':
+      return (c.kind === 'web-identity' || c.kind === 'saml') && c.provider !== undefined && c.provider === e.value
+        ? 'federated'
+        : undefined;
+    case 'CanonicalUser':
+      return c.canonicalUser !== undefined && c.canonicalUser === e.value ? 'canonical' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const RANK: Record<PrincipalMatch, number> = {
+  exact: 0,
+  role: 1,
+  service: 2,
+  federated: 3,
+  canonical: 4,
+  account: 5,
+  anyone: 6,
+};
+
+/** The most specific way the caller is named in `Principal`, or undefined; with the value that matched. */
+export function matchPrincipal(p: CompiledPrincipal, c: Caller): { how: PrincipalMatch; value: string } | undefined {
+  let best: { how: PrincipalMatch; value: string } | undefined;
+  for (const e of p.entries) {
+    const how = matchEntry(e, c);
+    if (how && (!best || RANK[how] < RANK[best.how])) best = { how, value: e.value };
+  }
+  if (!best && p.anyone) best = { how: 'anyone', value: '*' };
+  return best;
+}
+
+/** True when the caller is exempted by `NotPrincipal` (every identity of the caller is listed). */
+export function exemptByNotPrincipal(p: CompiledPrincipal, c: Caller): boolean {
+  if (p.anyone) return true;
+  const listed = (type: string, test: (v: string) => boolean) =>
+    p.entries.some((e) => e.type === type && test(e.value));
+  switch (c.kind) {
+    case 'anonymous':
+      return false;
+    case 'service':
+      return listed('Service', (v) => v.toLowerCase() === (c.service ?? '').toLowerCase());
+    case 'web-identity':
+    case 'saml':
+      return listed('Federated', (v) => v === c.provider);
+    case 'account':
+      return c.account !== undefined && listed('AWS', (v) => accountOf(v) === c.account);
+    default: {
+      const ids: ((v: string) => boolean)[] = [];
+      if (c.arn) ids.push((v) => v === c.arn);
+      if (c.kind === 'assumed-role' && c.roleArn) ids.push((v) => v === c.roleArn);
+      if (c.account) ids.push((v) => accountOf(v) === c.account);
+      if (ids.length === 0) return false;
+      return ids.every((id) => listed('AWS', id));
+    }
+  }
+}

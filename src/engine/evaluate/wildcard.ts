@@ -1,0 +1,218 @@
+/**
+ * Glob matching for IAM patterns: `*` matches any run of characters (including none, and across
+ * `/` and `:`), `?` matches exactly one. No regular expression is ever built from a pattern.
+ *
+ * A pattern is compiled once into segments split on `*`: the first segment is matched anchored at
+ * the start, the last anchored at the end, and each middle segment is found by a leftmost search
+ * after the previous one (leftmost is always safe: a `*` on either side absorbs the rest).
+ *
+ * Complexity, for a text of length n and a pattern of length P:
+ * - a `?`-free middle segment is searched with Knuth–Morris–Pratt: O(n + P) in total;
+ * - a middle segment containing `?` is searched with the shift-and (bitap) algorithm over
+ *   32-bit words: O(n · ⌈m/32⌉), m the segment's length (one word for m ≤ 32, i.e. O(n));
+ * - each search starts where the previous segment ended, so the text is scanned once overall.
+ * There is no backtracking, so adversarial inputs (`a*a*a*…b` against `aaaa…`) stay linear.
+ */
+import { foldCase } from './fold-case';
+
+const ANY_ONE = -1; // `?`
+const ANY_RUN = -2; // `*`
+
+export interface WildcardMatcher {
+  readonly pattern: string;
+  readonly ignoreCase: boolean;
+  /** True when the pattern has no `*` and no `?`. */
+  readonly literal: boolean;
+  /** True when the pattern is only stars: it matches everything. */
+  readonly matchesAll: boolean;
+  /** Matches `text` (folded here when ignoreCase). */
+  test(text: string): boolean;
+  /** Matches a text that the caller has already folded with `foldCase` (when ignoreCase). */
+  testFolded(text: string): boolean;
+}
+
+/** A piece of a pattern: `glob` text gives `*` and `?` their meaning; other text is literal. */
+export interface PatternPiece {
+  text: string;
+  glob: boolean;
+}
+
+interface Segment {
+  codes: number[];
+  /** The segment as plain text when it has no `?` (for startsWith/endsWith). */
+  str: string;
+  hasQ: boolean;
+  /** KMP failure table, for `?`-free middle segments. */
+  fail?: Int32Array;
+  /** Bitap masks per code unit, for middle segments with `?`. */
+  masks?: Map<number, Uint32Array>;
+  wildMask?: Uint32Array;
+}
+
+/** Compiles a pattern for repeated matching. */
+export function compileWildcard(pattern: string, ignoreCase: boolean): WildcardMatcher {
+  return compilePieces([{ text: pattern, glob: true }], ignoreCase, pattern);
+}
+
+/**
+ * Compiles a pattern made of glob and literal pieces (policy variables: `${*}` and substituted
+ * values are literal text, not wildcards).
+ */
+export function compilePieces(pieces: PatternPiece[], ignoreCase: boolean, pattern?: string): WildcardMatcher {
+  const codes: number[] = [];
+  for (const piece of pieces) {
+    const t = ignoreCase ? foldCase(piece.text) : piece.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      codes.push(piece.glob && c === 42 ? ANY_RUN : piece.glob && c === 63 ? ANY_ONE : c);
+    }
+  }
+  const parts: number[][] = [[]];
+  for (const c of codes) {
+    if (c === ANY_RUN) parts.push([]);
+    else parts[parts.length - 1].push(c);
+  }
+  const segs = parts.map(makeSegment);
+  const hasStar = segs.length > 1;
+  const literal = !hasStar && !segs[0].hasQ;
+  const matchesAll = hasStar && segs.every((s) => s.codes.length === 0);
+  let testFolded: (t: string) => boolean;
+  if (matchesAll) testFolded = () => true;
+  else if (literal) {
+    const p = segs[0].str;
+    testFolded = (t) => t === p;
+  } else if (!hasStar) {
+    const only = segs[0];
+    testFolded = (t) => t.length === only.codes.length && matchAt(only, t, 0);
+  } else {
+    const prefix = segs[0];
+    const suffix = segs[segs.length - 1];
+    const middles = segs.slice(1, -1).filter((s) => s.codes.length > 0);
+    for (const m of middles) prepareSearch(m);
+    const minLength = prefix.codes.length + suffix.codes.length + middles.reduce((n, s) => n + s.codes.length, 0);
+    const pLen = prefix.codes.length;
+    const sLen = suffix.codes.length;
+    testFolded = (t) => {
+      if (t.length < minLength) return false;
+      if (pLen > 0 && !(prefix.hasQ ? matchAt(prefix, t, 0) : t.startsWith(prefix.str))) return false;
+      const end = t.length - sLen;
+      if (sLen > 0 && !(suffix.hasQ ? matchAt(suffix, t, end) : t.endsWith(suffix.str))) return false;
+      let pos = pLen;
+      for (const seg of middles) {
+        const at = seg.hasQ ? bitapSearch(seg, t, pos, end) : kmpSearch(seg, t, pos, end);
+        if (at < 0) return false;
+        pos = at + seg.codes.length;
+      }
+      return true;
+    };
+  }
+  return {
+    pattern: pattern ?? pieces.map((p) => p.text).join(''),
+    ignoreCase,
+    literal,
+    matchesAll,
+    testFolded,
+    test: ignoreCase ? (t) => testFolded(foldCase(t)) : testFolded,
+  };
+}
+
+/** One-off match. For repeated matching, compile once with `compileWildcard`. */
+export function wildcardMatch(pattern: string, text: string, ignoreCase: boolean): boolean {
+  return compileWildcard(pattern, ignoreCase).test(text);
+}
+
+function makeSegment(codes: number[]): Segment {
+  let str = '';
+  let hasQ = false;
+  for (const c of codes) {
+    if (c === ANY_ONE) hasQ = true;
+    else str += String.fromCharCode(c);
+  }
+  return { codes, str: hasQ ? '' : str, hasQ };
+}
+
+/** Does `seg` match `t` at `at`? */
+function matchAt(seg: Segment, t: string, at: number): boolean {
+  const codes = seg.codes;
+  if (at < 0 || at + codes.length > t.length) return false;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    if (c !== ANY_ONE && c !== t.charCodeAt(at + i)) return false;
+  }
+  return true;
+}
+
+function prepareSearch(seg: Segment): void {
+  const p = seg.codes;
+  const m = p.length;
+  if (!seg.hasQ) {
+    const fail = new Int32Array(m);
+    let k = 0;
+    for (let i = 1; i < m; i++) {
+      while (k > 0 && p[i] !== p[k]) k = fail[k - 1];
+      if (p[i] === p[k]) k++;
+      fail[i] = k;
+    }
+    seg.fail = fail;
+    return;
+  }
+  const words = (m + 31) >>> 5;
+  const wild = new Uint32Array(words);
+  for (let i = 0; i < m; i++) if (p[i] === ANY_ONE) wild[i >>> 5] |= 1 << (i & 31);
+  const masks = new Map<number, Uint32Array>();
+  for (let i = 0; i < m; i++) {
+    const c = p[i];
+    if (c === ANY_ONE) continue;
+    let mask = masks.get(c);
+    if (!mask) {
+      mask = Uint32Array.from(wild);
+      masks.set(c, mask);
+    }
+    mask[i >>> 5] |= 1 << (i & 31);
+  }
+  seg.masks = masks;
+  seg.wildMask = wild;
+}
+
+/** Leftmost start ≥ from of `seg` lying entirely before `end`, or -1. O(end - from + m). */
+function kmpSearch(seg: Segment, t: string, from: number, end: number): number {
+  const p = seg.codes;
+  const m = p.length;
+  const fail = seg.fail!;
+  let k = 0;
+  for (let i = from; i < end; i++) {
+    const c = t.charCodeAt(i);
+    while (k > 0 && c !== p[k]) k = fail[k - 1];
+    if (c === p[k]) k++;
+    if (k === m) return i - m + 1;
+  }
+  return -1;
+}
+
+/** Shift-and search for a segment with `?`. O((end - from) · ⌈m/32⌉). */
+function bitapSearch(seg: Segment, t: string, from: number, end: number): number {
+  const m = seg.codes.length;
+  const words = (m + 31) >>> 5;
+  const masks = seg.masks!;
+  const wild = seg.wildMask!;
+  const lastWord = (m - 1) >>> 5;
+  const lastBit = 1 << ((m - 1) & 31);
+  if (words === 1) {
+    const w0 = wild[0];
+    let d = 0;
+    for (let i = from; i < end; i++) {
+      const mask = masks.get(t.charCodeAt(i));
+      d = ((d << 1) | 1) & (mask ? mask[0] : w0);
+      if (d & lastBit) return i - m + 1;
+    }
+    return -1;
+  }
+  const d = new Uint32Array(words);
+  for (let i = from; i < end; i++) {
+    const mask = masks.get(t.charCodeAt(i)) ?? wild;
+    for (let w = words - 1; w > 0; w--) d[w] = ((d[w] << 1) | (d[w - 1] >>> 31)) & mask[w];
+    d[0] = ((d[0] << 1) | 1) & mask[0];
+    if (d[lastWord] & lastBit) return i - m + 1;
+  }
+  return -1;
+}

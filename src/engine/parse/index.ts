@@ -1,0 +1,6 @@
+export { parsePolicy, parsePolicyValue } from './parse-policy';
+export type { PolicyParse } from './parse-policy';
+export { parseJson, MAX_JSON_DEPTH } from './json';
+export type { JsonNode, JsonParse } from './json';
+export { buildPolicy, VARIABLES_VERSION } from './policy';
+export { rangeOf, propertiesOf, lastProperty, duplicateKeys } from './ranges';

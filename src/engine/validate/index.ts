@@ -1,0 +1,10 @@
+export { validatePolicy, validateParsed } from './validate';
+export type { ValidateOptions } from './validate';
+export { resolveAction, actionsOf, isWellFormedAction } from './resolve';
+export type { ResolvedAction, ActionKind } from './resolve';
+export { parseOperator, BASE_OPERATORS, OPERATOR_DOCS, ALL_OPERATORS } from './operators';
+export type { OperatorFamily, ParsedOperator } from './operators';
+export { suggest, editDistance } from './suggest';
+export { globMatch, globsIntersect } from './glob';
+export { TRUST_ACTIONS } from './actions';
+export { findVariables } from './variables';

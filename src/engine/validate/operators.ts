@@ -1,0 +1,98 @@
+/** Condition operators (IAM User Guide: "IAM JSON policy elements: Condition operators"). */
+
+export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+
+export const BASE_OPERATORS: Record<string, OperatorFamily> = {
+  StringEquals: 'String',
+  StringNotEquals: 'String',
+  StringEqualsIgnoreCase: 'String',
+  StringNotEqualsIgnoreCase: 'String',
+  StringLike: 'String',
+  StringNotLike: 'String',
+  NumericEquals: 'Numeric',
+  NumericNotEquals: 'Numeric',
+  NumericLessThan: 'Numeric',
+  NumericLessThanEquals: 'Numeric',
+  NumericGreaterThan: 'Numeric',
+  NumericGreaterThanEquals: 'Numeric',
+  DateEquals: 'Date',
+  DateNotEquals: 'Date',
+  DateLessThan: 'Date',
+  DateLessThanEquals: 'Date',
+  DateGreaterThan: 'Date',
+  DateGreaterThanEquals: 'Date',
+  Bool: 'Bool',
+  BinaryEquals: 'Binary',
+  IpAddress: 'IpAddress',
+  NotIpAddress: 'IpAddress',
+  ArnEquals: 'Arn',
+  ArnLike: 'Arn',
+  ArnNotEquals: 'Arn',
+  ArnNotLike: 'Arn',
+  Null: 'Null',
+};
+
+/** One-line descriptions for hover and completion. */
+export const OPERATOR_DOCS: Record<string, string> = {
+  StringEquals: 'Exact match, case-sensitive',
+  StringNotEquals:
+    'Negated exact match: true when the value matches none of the listed values (and when the key is absent)',
+  StringEqualsIgnoreCase: 'Exact match, ignoring case',
+  StringNotEqualsIgnoreCase: 'Negated exact match, ignoring case',
+  StringLike: 'Case-sensitive match with `*` and `?` wildcards',
+  StringNotLike: 'Negated wildcard match',
+  NumericEquals: 'Number equal to',
+  NumericNotEquals: 'Number not equal to',
+  NumericLessThan: 'Number less than',
+  NumericLessThanEquals: 'Number less than or equal to',
+  NumericGreaterThan: 'Number greater than',
+  NumericGreaterThanEquals: 'Number greater than or equal to',
+  DateEquals: 'Date equal to (ISO 8601 or epoch seconds)',
+  DateNotEquals: 'Date not equal to',
+  DateLessThan: 'Date before',
+  DateLessThanEquals: 'Date at or before',
+  DateGreaterThan: 'Date after',
+  DateGreaterThanEquals: 'Date at or after',
+  Bool: 'Boolean match: "true" or "false"',
+  BinaryEquals: 'Byte-for-byte match of a base64-encoded value',
+  IpAddress: 'IP address in one of the CIDR ranges (IPv4 or IPv6)',
+  NotIpAddress: 'IP address in none of the CIDR ranges',
+  ArnEquals: 'ARN match, case-sensitive, each of the six parts compared separately',
+  ArnLike: 'ARN match with `*` and `?` wildcards, part by part',
+  ArnNotEquals: 'Negated ARN match',
+  ArnNotLike: 'Negated ARN wildcard match',
+  Null: 'Tests whether the key is absent ("true") or present ("false")',
+};
+
+export interface ParsedOperator {
+  base: string;
+  family: OperatorFamily;
+  set?: 'ForAllValues' | 'ForAnyValue';
+  ifExists: boolean;
+}
+
+/** Splits `ForAnyValue:StringLikeIfExists` into its parts; undefined when the base is unknown (exact spelling). */
+export function parseOperator(op: string): ParsedOperator | undefined {
+  let rest = op;
+  let set: ParsedOperator['set'];
+  if (rest.startsWith('ForAllValues:')) {
+    set = 'ForAllValues';
+    rest = rest.slice('ForAllValues:'.length);
+  } else if (rest.startsWith('ForAnyValue:')) {
+    set = 'ForAnyValue';
+    rest = rest.slice('ForAnyValue:'.length);
+  }
+  let ifExists = false;
+  if (rest.endsWith('IfExists')) {
+    ifExists = true;
+    rest = rest.slice(0, -'IfExists'.length);
+  }
+  const family = Object.hasOwn(BASE_OPERATORS, rest) ? BASE_OPERATORS[rest] : undefined;
+  if (!family) return undefined;
+  return set ? { base: rest, family, set, ifExists } : { base: rest, family, ifExists };
+}
+
+/** Every operator spelling without a set prefix: the base names and their `IfExists` forms (not `NullIfExists`). */
+export const ALL_OPERATORS: string[] = Object.keys(BASE_OPERATORS).flatMap((b) =>
+  b === 'Null' ? [b] : [b, `${b}IfExists`],
+);

@@ -1,0 +1,103 @@
+/**
+ * Policy variables (`${aws:username}`, `${aws:PrincipalTag/team, 'none'}`, escapes `${*}`, `${?}`,
+ * `${$}`) in `Resource` and in condition values. IAM User Guide: "IAM policy elements: Variables
+ * and tags". They are substituted only under `"Version": "2012-10-17"`.
+ */
+import type { Ranged } from '../model';
+import type { Ctx } from './context';
+import { parseOperator } from './operators';
+import { insideString } from './ranges';
+
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
+const DEFAULT = /^'[^']*'$/;
+
+export interface VariableRef {
+  /** Offset of `${` in the value and the full length up to `}`. */
+  start: number;
+  length: number;
+  /** The key (without default), or `*` `?` `$` for escapes; undefined when malformed. */
+  key?: string;
+  problem?: string;
+}
+
+/** Every `${…}` in a value, left to right, linear in its length. */
+export function findVariables(value: string): VariableRef[] {
+  const out: VariableRef[] = [];
+  let i = value.indexOf('${');
+  while (i >= 0) {
+    const close = value.indexOf('}', i + 2);
+    if (close < 0) {
+      out.push({ start: i, length: value.length - i, problem: 'is not closed with `}`' });
+      break;
+    }
+    const body = value.slice(i + 2, close);
+    const ref: VariableRef = { start: i, length: close + 1 - i };
+    if (body === '*' || body === '?' || body === '$') ref.key = body;
+    else {
+      const comma = body.indexOf(',');
+      const key = (comma < 0 ? body : body.slice(0, comma)).trim();
+      const def = comma < 0 ? undefined : body.slice(comma + 1).trim();
+      if (key === '') ref.problem = 'has no key name';
+      else if (!KEY.test(key)) ref.problem = `names \`${key}\`, which is not a condition key`;
+      else if (def !== undefined && !DEFAULT.test(def))
+        ref.problem = "has a default that is not in single quotes, e.g. ${aws:PrincipalTag/team, 'none'}";
+      else ref.key = key;
+    }
+    out.push(ref);
+    i = value.indexOf('${', close + 1);
+  }
+  return out;
+}
+
+function checkValue(ctx: Ctx, v: Ranged<string>, where: string): boolean {
+  const refs = findVariables(v.value);
+  for (const ref of refs) {
+    const range = insideString(v.range, ref.start, ref.length, ctx.lines);
+    const text = v.value.slice(ref.start, ref.start + ref.length);
+    if (ref.problem) {
+      ctx.add(
+        'validate.variable-malformed',
+        'ERROR',
+        `the policy variable \`${text}\` ${ref.problem}`,
+        range,
+        `Write variables as \${key} or \${key, 'default'}; to match a literal \`$\`, write \${$}. In ${where}, a malformed variable makes the value match nothing.`,
+      );
+      continue;
+    }
+    const key = ref.key!;
+    if (key.length > 1 && ctx.catalog && key.toLowerCase().startsWith('aws:') && !ctx.catalog.conditionKey(key)) {
+      ctx.add(
+        'validate.variable-unknown-key',
+        'WARNING',
+        `\`${key}\` is not a known condition key`,
+        range,
+        'A variable whose key is absent from the request makes the value match nothing (unless it has a default).',
+      );
+    }
+  }
+  return refs.length > 0;
+}
+
+export function checkVariables(ctx: Ctx): void {
+  let first: Ranged<string> | undefined;
+  for (const s of ctx.policy.statements) {
+    for (const list of [s.resource, s.notResource]) {
+      for (const v of list?.values ?? []) if (checkValue(ctx, v, 'a resource') && !first) first = v;
+    }
+    for (const op of s.condition ?? []) {
+      const parsed = parseOperator(op.operator.value);
+      if (parsed && parsed.family !== 'String' && parsed.family !== 'Arn') continue;
+      for (const k of op.keys)
+        for (const v of k.values) if (v.json === 'string' && checkValue(ctx, v, 'a condition') && !first) first = v;
+    }
+  }
+  if (first && !ctx.policy.variablesEnabled) {
+    ctx.add(
+      'validate.variable-without-version',
+      'WARNING',
+      'policy variables need `"Version": "2012-10-17"`',
+      first.range,
+      'Without that Version, ${...} is matched as literal text. Set "Version": "2012-10-17".',
+    );
+  }
+}

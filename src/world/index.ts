@@ -1,0 +1,24 @@
+export type {
+  Account,
+  Group,
+  InlinePolicy,
+  ManagedPolicy,
+  OrgPolicy,
+  OrgUnit,
+  Organization,
+  PolicyDocument,
+  PolicyVersion,
+  Resource,
+  Role,
+  Tags,
+  User,
+  World,
+} from './types';
+export { checkWorld, formatPath, FULL_AWS_ACCESS, RCP_FULL_AWS_ACCESS } from './schema';
+export type { WorldCheck, WorldIssue, WorldPath } from './schema';
+export { loadWorld } from './load';
+export { placement } from './organization';
+export type { OrgPlacement } from './organization';
+export { authorize, FULL_AWS_ACCESS_DOCUMENT } from './authorize';
+export type { AuthorizeOptions, Authorized, SessionFacts, WorldRequest } from './authorize';
+export { parseDocument } from './documents';

@@ -1,0 +1,49 @@
+/**
+ * Loads a world from JSON text: JSON syntax errors and schema problems come back as findings with
+ * the line and column where they sit.
+ */
+import { findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import type { Finding, Result } from '../engine/diagnostics';
+import { LineIndex } from '../engine/diagnostics';
+import { checkWorld } from './schema';
+import type { World } from './types';
+
+/** Parses and checks a world document. */
+export function loadWorld(text: string): Result<World> {
+  const lines = new LineIndex(text);
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || !tree) {
+    const e = errors[0] ?? { error: 0, offset: 0, length: text.length };
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'parse.json-syntax',
+          severity: 'ERROR',
+          message: `the world is not valid JSON: ${printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`,
+          range: lines.range(e.offset, e.length),
+        },
+      ],
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ code: 'parse.json-syntax', severity: 'ERROR', message: 'the world is not valid JSON', help: String(e), range: lines.range(0, 0) }] };
+  }
+  const checked = checkWorld(value);
+  if (checked.ok) return checked;
+  const findings: Finding[] = checked.errors.map((i) => {
+    let node = findNodeAtLocation(tree, i.path);
+    // For a missing or unknown key, point at the closest enclosing node that exists.
+    for (let cut = i.path.length - 1; !node && cut >= 0; cut--) node = findNodeAtLocation(tree, i.path.slice(0, cut));
+    const target = node && node.parent?.type === 'property' && node.parent.children?.[0] !== node && typeof i.path[i.path.length - 1] === 'string' && i.code === 'validate.world.unknown-key' ? node.parent : node;
+    const f: Finding = { code: i.code, severity: 'ERROR', message: i.message, range: target ? lines.range(target.offset, target.length) : lines.range(0, 0) };
+    if (i.help) f.help = i.help;
+    return f;
+  });
+  return { ok: false, errors: findings };
+}

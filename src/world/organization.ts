@@ -1,0 +1,41 @@
+/**
+ * An account's place in the organization: its path from the root, the SCPs and RCPs attached at
+ * each level (root first, the account itself last) and the `aws:PrincipalOrgPaths` value.
+ */
+import type { OrgUnit, Organization } from './types';
+import { FULL_AWS_ACCESS } from './schema';
+
+export interface OrgPlacement {
+  orgId: string;
+  /** `o-…/r-…/ou-…/` as in `aws:PrincipalOrgPaths`. */
+  path: string;
+  /** True for the management account: SCPs and RCPs do not apply to it. */
+  management: boolean;
+  /** Attached SCP ids per level, root first, the account last. */
+  scpLevels: string[][];
+  /** Attached RCP ids per level (RCPFullAWSAccess is implied by the decision). */
+  rcpLevels: string[][];
+}
+
+function findPath(node: OrgUnit, account: string, trail: OrgUnit[]): OrgUnit[] | undefined {
+  const here = [...trail, node];
+  if (node.accounts?.includes(account)) return here;
+  for (const child of node.children ?? []) {
+    const found = findPath(child, account, here);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Where `account` sits in the organization, or undefined when it is not a member. */
+export function placement(org: Organization | undefined, account: string | undefined): OrgPlacement | undefined {
+  if (!org || account === undefined) return undefined;
+  const management = org.managementAccount === account;
+  const nodes = findPath(org.root, account, []) ?? (management ? [org.root] : undefined);
+  if (!nodes) return undefined;
+  const scpLevels = nodes.map((n) => n.scps ?? [FULL_AWS_ACCESS]);
+  scpLevels.push(org.accountScps?.[account] ?? [FULL_AWS_ACCESS]);
+  const rcpLevels = nodes.map((n) => n.rcps ?? []);
+  rcpLevels.push(org.accountRcps?.[account] ?? []);
+  return { orgId: org.id, path: `${org.id}/${nodes.map((n) => n.id).join('/')}/`, management, scpLevels, rcpLevels };
+}
