@@ -21,7 +21,10 @@ Nothing is sent anywhere: every check runs locally.
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Commands register here as they are built; each returns its exit code. */
-const commands: Record<string, () => Promise<Command>> = {};
+const commands: Record<string, () => Promise<Command>> = {
+  eval: () => import('./eval').then((m) => m.run),
+  lint: () => import('./lint').then((m) => m.lint),
+};
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {
   commands[name] = load;

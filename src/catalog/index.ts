@@ -1,0 +1,15 @@
+export type {
+  AccessLevel,
+  ActionInfo,
+  ActionResourceType,
+  Catalog,
+  CatalogMeta,
+  CompactCatalog,
+  ConditionKeyInfo,
+  ConditionKeyType,
+  ResourceTypeInfo,
+  ServiceInfo,
+} from './types';
+export { buildCatalog } from './catalog';
+export { loadCatalog } from './load';
+export { templateMatches } from './template';
