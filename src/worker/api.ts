@@ -3,6 +3,16 @@
  * (tagged unions, never class instances or thrown errors) so it crosses comlink unchanged.
  */
 import { VERSION } from '../version';
+import { loadCatalog } from '../catalog';
+import { parsePolicy } from '../engine/parse';
+import { analyze } from './analysis';
+import { requestHints, suggestActions } from './catalog-help';
+import { loadLibrary } from './managed-library';
+import type { LibrarySearch, ManagedPolicyText } from './library';
+import type { ActionSuggestion, Analysis, Answer, DocInput, DocKind, EvaluationAnswer, RequestHints, RequestInput } from './types';
+import { evaluateWorkbench } from './evaluation';
+import { engineServices } from './services';
+import { langApi } from './lang';
 
 export interface PingAnswer {
   version: string;
@@ -12,10 +22,77 @@ export interface PingAnswer {
   inWorker: boolean;
 }
 
+function failure(e: unknown): { ok: false; errors: string[] } {
+  return { ok: false, errors: [e instanceof Error ? e.message : String(e)] };
+}
+
+/** Bounds on what the page may send (a hostile state never reaches here, but a huge paste may). */
+const MAX_TEXT = 2_000_000;
+const clip = (text: string) => (typeof text === 'string' ? text.slice(0, MAX_TEXT) : '');
+
 export const engineApi = {
   ping(nonce: string): PingAnswer {
     return { version: VERSION, nonce, inWorker: typeof (globalThis as { document?: unknown }).document === 'undefined' };
   },
+
+  /** Findings (parse and validation) and the plain-English summary of one document. */
+  async analyze(text: string, kind: DocKind): Promise<Answer<Analysis>> {
+    try {
+      const services = await engineServices();
+      return { ok: true, value: analyze(clip(text), kind, { parse: parsePolicy, ...services.analysis }) };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  /** The decision for each action of the request against the documents. */
+  async evaluate(docs: DocInput[], request: RequestInput): Promise<Answer<EvaluationAnswer>> {
+    try {
+      const services = await engineServices();
+      if (!services.evaluate) return { ok: false, errors: ['the evaluation engine is not available in this build'] };
+      const catalog = await loadCatalog().catch(() => undefined);
+      const safeDocs = docs.slice(0, 64).map((d) => ({ ...d, text: clip(d.text) }));
+      return { ok: true, value: evaluateWorkbench(safeDocs, request, { evaluate: services.evaluate, parse: parsePolicy, catalog }) };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  async completeAction(input: string): Promise<Answer<ActionSuggestion[]>> {
+    try {
+      return { ok: true, value: suggestActions(await loadCatalog(), input) };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  async requestHints(actions: string[], contextKeys: string[], account: string): Promise<Answer<RequestHints>> {
+    try {
+      return { ok: true, value: requestHints(await loadCatalog(), actions, contextKeys, account) };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  /** Searches the 1,645 AWS managed policies by name. */
+  async librarySearch(query: string, limit = 50): Promise<Answer<LibrarySearch>> {
+    try {
+      return { ok: true, value: (await loadLibrary()).search(String(query), limit) };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  async libraryGet(name: string): Promise<Answer<ManagedPolicyText>> {
+    try {
+      const p = (await loadLibrary()).get(String(name));
+      return p ? { ok: true, value: p } : { ok: false, errors: [`there is no AWS managed policy named \`${String(name).slice(0, 128)}\``] };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  ...langApi(),
 };
 
 export type EngineApi = typeof engineApi;

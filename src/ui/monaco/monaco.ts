@@ -13,9 +13,10 @@ import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker
   getWorker: (_id: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
 };
 
-// No schema is ever fetched: the page talks only to its own origin.
+// No schema is ever fetched: the page talks only to its own origin. JSON syntax errors come from
+// the policy parser (with its own messages), so Monaco's JSON checks are off to avoid duplicates.
 jsonDefaults.setDiagnosticsOptions({
-  validate: true,
+  validate: false,
   allowComments: false,
   enableSchemaRequest: false,
   schemas: [],
@@ -33,5 +34,12 @@ monaco.editor.defineTheme('iamplay-light', {
   rules: [],
   colors: { 'editor.background': '#ffffff' },
 });
+
+import { registerPolicyLanguage as register, type KindOf } from './policy-language';
+
+/** Registers completion, hover and quick fixes for the workbench's policy documents (once). */
+export function registerPolicyLanguage(kindOf: KindOf): void {
+  register(monaco, kindOf);
+}
 
 export { monaco };

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { parsePolicy } from '../engine/parse';
+import { loadCatalog } from '../catalog';
+import { evaluateRequest } from './services';
+import { buildPolicySet, checkContextValue, evaluateWorkbench } from './evaluation';
+import { analyze, policyTypeOf } from './analysis';
+import type { DocInput, RequestInput } from './types';
+
+const managed = JSON.parse(readFileSync(new URL('../../data/aws-managed-policies.json', import.meta.url), 'utf8')) as {
+  policies: { name: string; document: unknown }[];
+};
+const s3ReadOnly = JSON.stringify(managed.policies.find((p) => p.name === 'AmazonS3ReadOnlyAccess')!.document, null, 2);
+
+const request = (actions: string[], extra: Partial<RequestInput> = {}): RequestInput => ({
+  principal: 'arn:aws:iam::111122223333:user/alice',
+  actions,
+  resource: 'arn:aws:s3:::reports/2026/q3.csv',
+  resourceAccount: '111122223333',
+  context: [],
+  ...extra,
+});
+
+const deps = async () => ({ evaluate: evaluateRequest, parse: parsePolicy, catalog: await loadCatalog() });
+
+describe('the workbench evaluation in the worker', () => {
+  it('decides each action with AmazonS3ReadOnlyAccess (IAM User Guide, "Policy evaluation logic")', async () => {
+    const docs: DocInput[] = [{ id: 'd1', name: 'AmazonS3ReadOnlyAccess', kind: 'identity', text: s3ReadOnly }];
+    const answer = evaluateWorkbench(docs, request(['s3:GetObject', 's3:PutObject']), await deps());
+    expect(answer.skipped).toEqual([]);
+    expect(answer.rows.map((r) => (r.ok ? r.value.decision : r.error))).toEqual(['Allow', 'ImplicitDeny']);
+    const put = answer.rows[1];
+    expect(put.ok && put.value.message).toBe(
+      'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::reports/2026/q3.csv because no identity-based policy allows the s3:PutObject action',
+    );
+    const get = answer.rows[0];
+    expect(get.ok && get.value.deciding.map((d) => [d.policyId, d.statementIndex])).toEqual([['d1', 0]]);
+  });
+
+  it('names the Deny statement of an explicit deny', async () => {
+    const text = `{"Version":"2012-10-17","Statement":[
+      {"Effect":"Allow","Action":"s3:*","Resource":"*"},
+      {"Sid":"NoDelete","Effect":"Deny","Action":"s3:DeleteObject","Resource":"*"}]}`;
+    const answer = evaluateWorkbench([{ id: 'd7', name: 'p', kind: 'identity', text }], request(['s3:DeleteObject']), await deps());
+    const row = answer.rows[0];
+    expect(row.ok && row.value.decision).toBe('ExplicitDeny');
+    expect(row.ok && row.value.deciding.map((d) => [d.policyId, d.statementIndex, d.sid])).toEqual([['d7', 1, 'NoDelete']]);
+  });
+
+  it('answers a principal it cannot read with an error row, not an exception', async () => {
+    const answer = evaluateWorkbench([], request(['s3:GetObject'], { principal: 'arn:aws:iam::111122223333:group/devs' }), await deps());
+    expect(answer.rows).toEqual([
+      {
+        ok: false,
+        action: 's3:GetObject',
+        error: 'a group cannot be a principal: `arn:aws:iam::111122223333:group/devs`: groups hold policies for users; requests come from users, roles and sessions',
+      },
+    ]);
+  });
+
+  it('leaves out documents that are not readable policies, and says why', () => {
+    const { set, skipped } = buildPolicySet(
+      [
+        { id: 'd1', name: 'broken', kind: 'identity', text: '{"Version": ' },
+        { id: 'd2', name: 'ok', kind: 'scp', level: 'ou', text: '{"Statement":[]}' },
+        { id: 'd3', name: 'root scp', kind: 'scp', level: 'root', text: '{"Statement":[]}' },
+      ],
+      parsePolicy,
+    );
+    expect(skipped.map((s) => s.docId)).toEqual(['d1']);
+    expect(set.identity).toBeUndefined();
+    expect(set.scps?.map((level) => level.map((e) => e.id))).toEqual([['d3'], ['d2']]);
+  });
+
+  it('types context values from the catalogue and notes the wrong ones', async () => {
+    const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
+      "Condition":{"ForAnyValue:StringEquals":{"aws:TagKeys":["b"]},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}`;
+    const ctx = [
+      { key: 'aws:TagKeys', value: 'a, b' },
+      { key: 'aws:SourceIp', value: '10.1.2.3' },
+    ];
+    const answer = evaluateWorkbench([{ id: 'd1', name: 'p', kind: 'identity', text }], request(['s3:GetObject'], { context: ctx }), await deps());
+    expect(answer.notes).toEqual([]);
+    expect(answer.rows[0].ok && answer.rows[0].value.decision).toBe('Allow');
+    expect(checkContextValue('aws:SourceIp', 'IPAddress', 'nope')).toBe('`aws:SourceIp` takes an IP address; `nope` is not one');
+    expect(checkContextValue('aws:MultiFactorAuthPresent', 'Bool', 'yes')).toBe('`aws:MultiFactorAuthPresent` takes `true` or `false`; `yes` is not one');
+    expect(checkContextValue('aws:CurrentTime', 'Date', '2026-01-01T00:00:00Z')).toBe('');
+  });
+});
+
+describe('document analysis in the worker', () => {
+  it('checks a resource policy that names sts:AssumeRole as a trust policy', () => {
+    expect(policyTypeOf('resource', '{"Action":"sts:AssumeRole"}')).toBe('trust');
+    expect(policyTypeOf('resource', '{"Action":"s3:GetObject"}')).toBe('resource');
+    expect(policyTypeOf('scp', '{}')).toBe('scp');
+  });
+
+  it('says which services it lacks instead of making answers up', () => {
+    const a = analyze('{', 'identity', { parse: parsePolicy });
+    expect(a.missing).toEqual(['validation', 'summary']);
+    expect(a.findings.map((f) => f.code)).toEqual(parsePolicy('{').findings.map((f) => f.code));
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Plain data shapes the page and the engine worker exchange (no classes, no functions): the
+ * documents in play, the request draft, and the worker's answers as tagged unions.
+ */
+import type { Finding, Range } from '../engine/diagnostics';
+import type { PolicyType, StatementRef } from '../engine/model';
+import type { TraceEvent } from '../engine/trace';
+
+/** The kinds of document the workbench edits (its own vocabulary; `resource` becomes a trust or key policy when the request asks for one). */
+export type DocKind = 'identity' | 'resource' | 'boundary' | 'scp' | 'rcp' | 'session';
+
+export interface DocInput {
+  id: string;
+  name: string;
+  kind: DocKind;
+  /** For SCPs and RCPs: the organization level. */
+  level?: 'root' | 'ou' | 'account';
+  text: string;
+}
+
+export interface RequestInput {
+  principal: string;
+  actions: string[];
+  resource: string;
+  resourceAccount: string;
+  context: { key: string; value: string }[];
+}
+
+export type Answer<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** One line of a policy's plain-English summary. */
+export interface SummaryLine {
+  text: string;
+  range?: Range;
+}
+
+export interface Analysis {
+  findings: Finding[];
+  /** The summary, statement by statement; absent when the summary service is not available or the policy cannot be read. */
+  summary?: SummaryLine[];
+  /** What this answer could not include (e.g. a service that is not available in this build). */
+  missing: string[];
+}
+
+export type Verdict = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny' | 'NotApplicable';
+
+export interface EvaluationRow {
+  action: string;
+  decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
+  message: string;
+  deciding: StatementRef[];
+  deniedBy?: PolicyType;
+  byPolicyType: Partial<Record<PolicyType, Verdict>>;
+  trace: TraceEvent[];
+  errors: Finding[];
+}
+
+export interface EvaluationAnswer {
+  rows: ({ ok: true; value: EvaluationRow } | { ok: false; action: string; error: string })[];
+  /** Documents left out because they cannot be read (JSON errors, not a policy). */
+  skipped: { docId: string; name: string; reason: string }[];
+  /** Problems with the request: a context value of the wrong type, an unknown action, … */
+  notes: string[];
+}
+
+export interface ActionSuggestion {
+  /** What to insert, e.g. `s3:GetObject` or `s3:`. */
+  value: string;
+  /** Access level, or `service` for a prefix. */
+  detail: string;
+  description: string;
+}
+
+export interface ContextKeySuggestion {
+  key: string;
+  type: string;
+  description: string;
+  global: boolean;
+}
+
+export interface RequestHints {
+  /** Per action: known to the catalogue, and its access level. */
+  actions: { action: string; known: boolean; accessLevel?: string; description?: string; suggestion?: string }[];
+  /** ARN templates of the first known action's resource types, with partition, region and account filled in. */
+  resourceTemplates: { name: string; template: string; required: boolean }[];
+  /** True when the first known action takes no resource (`*`). */
+  noResource: boolean;
+  contextKeys: ContextKeySuggestion[];
+  /** The documented type of each context key in the request, by key as typed. */
+  keyTypes: Record<string, string>;
+}
+
+/** Offsets (0-based, UTF-16) into the document text: the worker's editor-agnostic range. */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export interface CompletionEntry {
+  label: string;
+  kind: 'property' | 'value' | 'action' | 'service' | 'key' | 'operator' | 'arn' | 'snippet';
+  insertText: string;
+  /** The text the entry replaces. */
+  range: OffsetRange;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  sortText?: string;
+}
+
+export interface HoverAnswer {
+  /** Markdown (rendered by Monaco as text, never as raw HTML). */
+  contents: string;
+  range: OffsetRange;
+}
+
+export interface QuickFix {
+  title: string;
+  /** The finding code it fixes, if any. */
+  fixes?: string;
+  preferred?: boolean;
+  edits: { range: OffsetRange; newText: string }[];
+}
