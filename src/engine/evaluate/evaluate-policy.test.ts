@@ -248,3 +248,62 @@ describe('every AWS managed policy compiles and evaluates', () => {
     expect(errors).toBe(0);
   });
 });
+
+describe('the trace explains NotAction, NotResource, NotPrincipal and missing variables', () => {
+  const elementsOf = (doc: unknown, req: ReturnType<typeof request>, type: 'identity' | 'resource' = 'identity') =>
+    run(doc, req, type, true)
+      .trace.events.filter((e) => e.kind === 'element')
+      .map((e) => (e.kind === 'element' ? [e.element, e.matched, e.matchedValue ?? null, e.note ?? null] : []));
+  it('NotAction and NotResource', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: { Effect: 'Deny', NotAction: 'iam:*', NotResource: 'arn:aws:s3:::safe/*' },
+    };
+    expect(elementsOf(doc, request('iam:CreateUser', 'arn:aws:s3:::other/k'))).toEqual([
+      ['notAction', false, 'iam:*', '`iam:CreateUser` is excluded by `NotAction`'],
+      ['notResource', true, null, '`arn:aws:s3:::other/k` is not listed, so `NotResource` applies'],
+    ]);
+  });
+  it('NotPrincipal', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: { Effect: 'Deny', NotPrincipal: { AWS: '111122223333' }, Action: '*', Resource: '*' },
+    };
+    expect(elementsOf(doc, request('s3:GetObject', '*'), 'resource')).toEqual([
+      ['action', true, '*', null],
+      ['resource', true, '*', null],
+      ['notPrincipal', true, null, 'the caller is not (fully) listed, so `NotPrincipal` applies'],
+    ]);
+  });
+  it('a Resource variable with no value in the request', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b/${aws:username}/*' },
+    };
+    const req = request(
+      's3:GetObject',
+      'arn:aws:s3:::b/x/k',
+      {},
+      { kind: 'assumed-role', arn: 'arn:aws:sts::111122223333:assumed-role/R/s', account: '111122223333' },
+    );
+    expect(elementsOf(doc, req)).toEqual([
+      ['action', true, '*', null],
+      [
+        'resource',
+        false,
+        null,
+        'no value matches `arn:aws:s3:::b/x/k`; variable `aws:username` has no value in the request',
+      ],
+    ]);
+  });
+  it('the substituted Resource value that matched', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b/${aws:username}/*' },
+    };
+    expect(elementsOf(doc, request('s3:GetObject', 'arn:aws:s3:::b/alice/k', { 'aws:username': 'alice' }))).toEqual([
+      ['action', true, '*', null],
+      ['resource', true, 'arn:aws:s3:::b/alice/*', null],
+    ]);
+  });
+});

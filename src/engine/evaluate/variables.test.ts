@@ -53,6 +53,11 @@ describe('IAM policy elements: Variables and tags', () => {
       { kind: 'var', key: 'aws:username', lowerKey: 'aws:username' },
     ]);
   });
+  it('parses hostile input in linear time (a correctness check on a long input)', () => {
+    const t = parseTemplate("${a, '".repeat(20000) + '${a${'.repeat(20000));
+    expect(t.hasVariables).toBe(false);
+    expect(resolveString(t, ctx)?.length).toBe(6 * 20000 + 5 * 20000);
+  });
   it('does not read keys from the object prototype', () => {
     expect(resolveString(parseTemplate('${constructor}'), makeContext({}))).toBeNull();
     expect(resolveString(parseTemplate('${__proto__}'), makeContext({}))).toBeNull();

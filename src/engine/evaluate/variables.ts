@@ -26,7 +26,10 @@ export interface Template {
   dynamic: boolean;
 }
 
-/** Parses `${…}` references in a policy string. Malformed references stay literal text. */
+/**
+ * Parses `${…}` references in a policy string. Malformed references stay literal text. One pass,
+ * left to right, never rescanning text (linear time on hostile input).
+ */
 export function parseTemplate(source: string): Template {
   const parts: TemplatePart[] = [];
   let text = '';
@@ -39,13 +42,13 @@ export function parseTemplate(source: string): Template {
       text += source.slice(i);
       break;
     }
-    text += source.slice(i, start);
     const ref = readReference(source, start + 2);
-    if (!ref) {
-      text += '${';
-      i = start + 2;
+    if ('fail' in ref) {
+      text += source.slice(i, ref.fail);
+      i = ref.fail;
       continue;
     }
+    text += source.slice(i, start);
     if (text) parts.push({ kind: 'text', text });
     text = '';
     parts.push(ref.part);
@@ -57,27 +60,36 @@ export function parseTemplate(source: string): Template {
   return { source, parts, hasVariables, dynamic };
 }
 
-/** Reads the inside of `${…}` from `at` (just after `${`). */
-function readReference(s: string, at: number): { part: TemplatePart; end: number } | undefined {
-  const close = s.indexOf('}', at);
-  if (close < 0) return undefined;
-  const inner = s.slice(at, close);
-  if (inner === '*' || inner === '?' || inner === '$') return { part: { kind: 'escape', text: inner }, end: close + 1 };
-  const comma = s.indexOf(',', at);
-  if (comma < 0 || comma > close) {
-    const key = inner.trim();
-    if (!isKey(key)) return undefined;
-    return { part: { kind: 'var', key, lowerKey: key.toLowerCase() }, end: close + 1 };
+function isKeyChar(c: number): boolean {
+  // Not a space or control character, `$`, `{`, `}`, `,` or `'`.
+  return c > 32 && c !== 36 && c !== 123 && c !== 125 && c !== 44 && c !== 39;
+}
+
+/**
+ * Reads the inside of `${…}` from `at` (just after `${`): the reference and where it ends, or the
+ * position where reading failed (the text before it is literal; parsing resumes there).
+ */
+function readReference(s: string, at: number): { part: TemplatePart; end: number } | { fail: number } {
+  const first = s[at];
+  if ((first === '*' || first === '?' || first === '$') && s[at + 1] === '}') {
+    return { part: { kind: 'escape', text: first }, end: at + 2 };
   }
-  const key = s.slice(at, comma).trim();
-  if (!isKey(key)) return undefined;
-  let j = comma + 1;
-  while (j < s.length && s[j] === ' ') j++;
-  if (s[j] !== "'") return undefined;
+  let j = at;
+  while (s[j] === ' ') j++;
+  const keyStart = j;
+  while (j < s.length && isKeyChar(s.charCodeAt(j))) j++;
+  const key = s.slice(keyStart, j);
+  while (s[j] === ' ') j++;
+  if (key === '') return { fail: Math.max(j, at) };
+  if (s[j] === '}') return { part: { kind: 'var', key, lowerKey: key.toLowerCase() }, end: j + 1 };
+  if (s[j] !== ',') return { fail: j };
+  j++;
+  while (s[j] === ' ') j++;
+  if (s[j] !== "'") return { fail: j };
   j++;
   let fallback = '';
   for (;;) {
-    if (j >= s.length) return undefined;
+    if (j >= s.length) return { fail: s.length };
     if (s[j] === "'") {
       if (s[j + 1] === "'") {
         fallback += "'";
@@ -89,18 +101,9 @@ function readReference(s: string, at: number): { part: TemplatePart; end: number
     }
     fallback += s[j++];
   }
-  while (j < s.length && s[j] === ' ') j++;
-  if (s[j] !== '}') return undefined;
+  while (s[j] === ' ') j++;
+  if (s[j] !== '}') return { fail: j };
   return { part: { kind: 'var', key, lowerKey: key.toLowerCase(), fallback }, end: j + 1 };
-}
-
-function isKey(key: string): boolean {
-  if (key === '') return false;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c <= 32 || c === 36 /* $ */ || c === 123 /* { */ || c === 125 /* } */ || c === 39 /* ' */) return false;
-  }
-  return true;
 }
 
 /** The single value of a context key usable in a variable, or undefined. */

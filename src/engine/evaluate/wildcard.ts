@@ -15,9 +15,6 @@
  */
 import { foldCase } from './fold-case';
 
-const ANY_ONE = -1; // `?`
-const ANY_RUN = -2; // `*`
-
 export interface WildcardMatcher {
   readonly pattern: string;
   readonly ignoreCase: boolean;
@@ -37,11 +34,11 @@ export interface PatternPiece {
   glob: boolean;
 }
 
+/** The text between two `*`. */
 interface Segment {
-  codes: number[];
-  /** The segment as plain text when it has no `?` (for startsWith/endsWith). */
   str: string;
-  hasQ: boolean;
+  /** 1 where the segment has a wildcard `?` (the character in `str` is then ignored); absent when none. */
+  q?: Uint8Array;
   /** KMP failure table, for `?`-free middle segments. */
   fail?: Int32Array;
   /** Bitap masks per code unit, for middle segments with `?`. */
@@ -59,23 +56,10 @@ export function compileWildcard(pattern: string, ignoreCase: boolean): WildcardM
  * values are literal text, not wildcards).
  */
 export function compilePieces(pieces: PatternPiece[], ignoreCase: boolean, pattern?: string): WildcardMatcher {
-  const codes: number[] = [];
-  for (const piece of pieces) {
-    const t = ignoreCase ? foldCase(piece.text) : piece.text;
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      codes.push(piece.glob && c === 42 ? ANY_RUN : piece.glob && c === 63 ? ANY_ONE : c);
-    }
-  }
-  const parts: number[][] = [[]];
-  for (const c of codes) {
-    if (c === ANY_RUN) parts.push([]);
-    else parts[parts.length - 1].push(c);
-  }
-  const segs = parts.map(makeSegment);
+  const segs = splitSegments(pieces, ignoreCase);
   const hasStar = segs.length > 1;
-  const literal = !hasStar && !segs[0].hasQ;
-  const matchesAll = hasStar && segs.every((s) => s.codes.length === 0);
+  const literal = !hasStar && !segs[0].q;
+  const matchesAll = hasStar && segs.every((s) => s.str.length === 0);
   let testFolded: (t: string) => boolean;
   if (matchesAll) testFolded = () => true;
   else if (literal) {
@@ -83,25 +67,25 @@ export function compilePieces(pieces: PatternPiece[], ignoreCase: boolean, patte
     testFolded = (t) => t === p;
   } else if (!hasStar) {
     const only = segs[0];
-    testFolded = (t) => t.length === only.codes.length && matchAt(only, t, 0);
+    testFolded = (t) => t.length === only.str.length && matchAt(only, t, 0);
   } else {
     const prefix = segs[0];
     const suffix = segs[segs.length - 1];
-    const middles = segs.slice(1, -1).filter((s) => s.codes.length > 0);
+    const middles = segs.slice(1, -1).filter((s) => s.str.length > 0);
     for (const m of middles) prepareSearch(m);
-    const minLength = prefix.codes.length + suffix.codes.length + middles.reduce((n, s) => n + s.codes.length, 0);
-    const pLen = prefix.codes.length;
-    const sLen = suffix.codes.length;
+    const pLen = prefix.str.length;
+    const sLen = suffix.str.length;
+    const minLength = pLen + sLen + middles.reduce((n, s) => n + s.str.length, 0);
     testFolded = (t) => {
       if (t.length < minLength) return false;
-      if (pLen > 0 && !(prefix.hasQ ? matchAt(prefix, t, 0) : t.startsWith(prefix.str))) return false;
+      if (pLen > 0 && !(prefix.q ? matchAt(prefix, t, 0) : t.startsWith(prefix.str))) return false;
       const end = t.length - sLen;
-      if (sLen > 0 && !(suffix.hasQ ? matchAt(suffix, t, end) : t.endsWith(suffix.str))) return false;
+      if (sLen > 0 && !(suffix.q ? matchAt(suffix, t, end) : t.endsWith(suffix.str))) return false;
       let pos = pLen;
       for (const seg of middles) {
-        const at = seg.hasQ ? bitapSearch(seg, t, pos, end) : kmpSearch(seg, t, pos, end);
+        const at = seg.q ? bitapSearch(seg, t, pos, end) : kmpSearch(seg, t, pos, end);
         if (at < 0) return false;
-        pos = at + seg.codes.length;
+        pos = at + seg.str.length;
       }
       return true;
     };
@@ -116,41 +100,65 @@ export function compilePieces(pieces: PatternPiece[], ignoreCase: boolean, patte
   };
 }
 
+/** Splits pieces into segments at every glob `*`, noting the positions of glob `?`. */
+function splitSegments(pieces: PatternPiece[], ignoreCase: boolean): Segment[] {
+  const out: { str: string; q: number[] | undefined }[] = [{ str: '', q: undefined }];
+  for (const piece of pieces) {
+    const t = ignoreCase ? foldCase(piece.text) : piece.text;
+    let cur = out[out.length - 1];
+    if (!piece.glob) {
+      cur.str += t;
+      continue;
+    }
+    let start = 0;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 42 /* * */) {
+        cur.str += t.slice(start, i);
+        cur = { str: '', q: undefined };
+        out.push(cur);
+        start = i + 1;
+      } else if (c === 63 /* ? */) {
+        (cur.q ??= []).push(cur.str.length + (i - start));
+      }
+    }
+    cur.str += t.slice(start);
+  }
+  return out.map(({ str, q }) => {
+    if (!q) return { str };
+    const mask = new Uint8Array(str.length);
+    for (const i of q) mask[i] = 1;
+    return { str, q: mask };
+  });
+}
+
 /** One-off match. For repeated matching, compile once with `compileWildcard`. */
 export function wildcardMatch(pattern: string, text: string, ignoreCase: boolean): boolean {
   return compileWildcard(pattern, ignoreCase).test(text);
 }
 
-function makeSegment(codes: number[]): Segment {
-  let str = '';
-  let hasQ = false;
-  for (const c of codes) {
-    if (c === ANY_ONE) hasQ = true;
-    else str += String.fromCharCode(c);
-  }
-  return { codes, str: hasQ ? '' : str, hasQ };
-}
-
 /** Does `seg` match `t` at `at`? */
 function matchAt(seg: Segment, t: string, at: number): boolean {
-  const codes = seg.codes;
-  if (at < 0 || at + codes.length > t.length) return false;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i];
-    if (c !== ANY_ONE && c !== t.charCodeAt(at + i)) return false;
+  const p = seg.str;
+  const q = seg.q;
+  if (at < 0 || at + p.length > t.length) return false;
+  if (!q) return t.startsWith(p, at);
+  for (let i = 0; i < p.length; i++) {
+    if (q[i] === 0 && p.charCodeAt(i) !== t.charCodeAt(at + i)) return false;
   }
   return true;
 }
 
 function prepareSearch(seg: Segment): void {
-  const p = seg.codes;
+  const p = seg.str;
   const m = p.length;
-  if (!seg.hasQ) {
+  const q = seg.q;
+  if (!q) {
     const fail = new Int32Array(m);
     let k = 0;
     for (let i = 1; i < m; i++) {
-      while (k > 0 && p[i] !== p[k]) k = fail[k - 1];
-      if (p[i] === p[k]) k++;
+      while (k > 0 && p.charCodeAt(i) !== p.charCodeAt(k)) k = fail[k - 1];
+      if (p.charCodeAt(i) === p.charCodeAt(k)) k++;
       fail[i] = k;
     }
     seg.fail = fail;
@@ -158,11 +166,11 @@ function prepareSearch(seg: Segment): void {
   }
   const words = (m + 31) >>> 5;
   const wild = new Uint32Array(words);
-  for (let i = 0; i < m; i++) if (p[i] === ANY_ONE) wild[i >>> 5] |= 1 << (i & 31);
+  for (let i = 0; i < m; i++) if (q[i]) wild[i >>> 5] |= 1 << (i & 31);
   const masks = new Map<number, Uint32Array>();
   for (let i = 0; i < m; i++) {
-    const c = p[i];
-    if (c === ANY_ONE) continue;
+    if (q[i]) continue;
+    const c = p.charCodeAt(i);
     let mask = masks.get(c);
     if (!mask) {
       mask = Uint32Array.from(wild);
@@ -176,14 +184,14 @@ function prepareSearch(seg: Segment): void {
 
 /** Leftmost start ≥ from of `seg` lying entirely before `end`, or -1. O(end - from + m). */
 function kmpSearch(seg: Segment, t: string, from: number, end: number): number {
-  const p = seg.codes;
+  const p = seg.str;
   const m = p.length;
   const fail = seg.fail!;
   let k = 0;
   for (let i = from; i < end; i++) {
     const c = t.charCodeAt(i);
-    while (k > 0 && c !== p[k]) k = fail[k - 1];
-    if (c === p[k]) k++;
+    while (k > 0 && c !== p.charCodeAt(k)) k = fail[k - 1];
+    if (c === p.charCodeAt(k)) k++;
     if (k === m) return i - m + 1;
   }
   return -1;
@@ -191,7 +199,7 @@ function kmpSearch(seg: Segment, t: string, from: number, end: number): number {
 
 /** Shift-and search for a segment with `?`. O((end - from) · ⌈m/32⌉). */
 function bitapSearch(seg: Segment, t: string, from: number, end: number): number {
-  const m = seg.codes.length;
+  const m = seg.str.length;
   const words = (m + 31) >>> 5;
   const masks = seg.masks!;
   const wild = seg.wildMask!;
