@@ -43,6 +43,12 @@ describe('catalogue', () => {
     expect(c.conditionKey('s3:BucketTag/env')?.key).toBe('s3:BucketTag/${TagKey}');
     expect(c.conditionKey('cognito-identity.amazonaws.com:aud')?.key).toBe('cognito-identity.amazonaws.com:aud');
     expect(c.conditionKey('aws:NoSuchKey')).toBe(undefined);
+    // the data's other placeholder spellings: `<key>` and a trailing `tag-key`
+    expect(c.conditionKey('s3:ExistingObjectTag/SageMaker')?.key).toBe('s3:ExistingObjectTag/<key>');
+    expect(c.conditionKey('secretsmanager:ResourceTag/owner')?.key).toBe('secretsmanager:ResourceTag/tag-key');
+    expect(c.conditionKey('codebuild:secondarySources/src1.auth.type')?.key).toBe(
+      'codebuild:secondarySources/${sourceIdentifier}.auth.type',
+    );
     expect(c.knownKeyPrefix('cognito-identity.amazonaws.com')).toBe(true);
     expect(c.knownKeyPrefix('s4')).toBe(false);
   });

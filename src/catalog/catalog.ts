@@ -1,7 +1,7 @@
 /** Turns the compact generated JSON into a `Catalog` with constant-time, case-insensitive lookups. */
 import type { ActionInfo, Catalog, CompactCatalog, ConditionKeyInfo, ResourceTypeInfo, ServiceInfo } from './types';
 import { GLOBAL_KEY_DESCRIPTIONS } from './global-keys';
-import { templateMatches } from './template';
+import { templateForm, templateMatches } from './template';
 
 /** `aws:PrincipalTag/tag-key` (the data package's spelling) → `aws:PrincipalTag/${TagKey}`. */
 function normaliseGlobalKey(key: string): string {
@@ -23,9 +23,10 @@ export function buildCatalog(data: CompactCatalog): Catalog {
     const lower = info.key.toLowerCase();
     if (keys.has(lower)) return;
     keys.set(lower, info);
-    const dollar = lower.indexOf('${');
+    const form = templateForm(lower);
+    const dollar = form.indexOf('${');
     if (dollar >= 0) {
-      const head = lower.slice(0, dollar);
+      const head = form.slice(0, dollar);
       const list = templates.get(head);
       if (list) list.push(info);
       else templates.set(head, [info]);
@@ -100,7 +101,7 @@ export function buildCatalog(data: CompactCatalog): Catalog {
         if (i >= lower.length) continue;
         const list = templates.get(lower.slice(0, i));
         if (!list) continue;
-        for (const t of list) if (templateMatches(t.key.toLowerCase(), lower)) return t;
+        for (const t of list) if (templateMatches(templateForm(t.key.toLowerCase()), lower)) return t;
       }
       return undefined;
     },

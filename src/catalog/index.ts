@@ -12,4 +12,4 @@ export type {
 } from './types';
 export { buildCatalog } from './catalog';
 export { loadCatalog } from './load';
-export { templateMatches } from './template';
+export { templateForm, templateMatches } from './template';

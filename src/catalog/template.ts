@@ -36,3 +36,12 @@ export function templateMatches(template: string, key: string): boolean {
   }
   return end - pos >= 1;
 }
+
+/**
+ * The documented key in the form `templateMatches` reads: the data writes placeholders as
+ * `${TagKey}`, and for a few keys as `<key>` (`s3:ExistingObjectTag/<key>`) or a trailing
+ * `tag-key` (`secretsmanager:ResourceTag/tag-key`); the last two become `${…}` here.
+ */
+export function templateForm(key: string): string {
+  return key.replace(/<[^<>]*>/g, '${key}').replace(/\/tag-key$/i, '/${TagKey}');
+}

@@ -131,4 +131,13 @@ describe('codeActions', () => {
     )!;
     expect(apply(denyText, mfa)).toContain('"BoolIfExists": {');
   });
+  it('renames a misspelled element', () => {
+    const text =
+      '{"Version": "2012-10-17", "Statment": [], "Statement": [{"Effect": "Allow", "Actions": "s3:GetObject", "Resource": "*"}]}';
+    const fixes = codeActions(text, everywhere(text), { catalog }).filter((f) => f.title.startsWith('Rename'));
+    expect(fixes.map((f) => [f.code, f.title, f.edits[0].newText])).toEqual([
+      ['validate.unknown-top-level-key', 'Rename to `Statement`', '"Statement"'],
+      ['validate.unknown-statement-key', 'Rename to `Action`', '"Action"'],
+    ]);
+  });
 });

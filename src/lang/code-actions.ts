@@ -10,7 +10,7 @@ import type { Catalog } from '../catalog';
 import type { Finding } from '../engine/diagnostics';
 import { LineIndex } from '../engine/diagnostics';
 import type { PolicyType } from '../engine/model';
-import { ALL_OPERATORS, suggest, validatePolicy } from '../engine/validate';
+import { ALL_OPERATORS, PRINCIPAL_TYPES, STATEMENT_KEYS, TOP_KEYS, suggest, validatePolicy } from '../engine/validate';
 import { offsetAt } from './position';
 import type { CodeAction, CursorPosition, TextEdit } from './types';
 
@@ -143,6 +143,19 @@ function fixesFor(
       const bare = value.replace(/^(ForAllValues|ForAnyValue):/i, '');
       const prefix = value.slice(0, value.length - bare.length);
       for (const op of suggest(bare, ALL_OPERATORS)) at(`Change to \`${prefix}${op}\``, JSON.stringify(prefix + op));
+      break;
+    }
+    case 'validate.unknown-top-level-key':
+    case 'validate.unknown-statement-key':
+    case 'validate.principal-type': {
+      if (value === undefined) break;
+      const allowed =
+        f.code === 'validate.unknown-top-level-key'
+          ? TOP_KEYS
+          : f.code === 'validate.principal-type'
+            ? PRINCIPAL_TYPES
+            : STATEMENT_KEYS;
+      for (const k of suggest(value, allowed, 1)) at(`Rename to \`${k}\``, JSON.stringify(k));
       break;
     }
     case 'validate.null-ifexists':

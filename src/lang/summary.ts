@@ -147,9 +147,9 @@ const OPERATOR_WORDS: Record<string, string> = {
   BinaryEquals: 'is',
   IpAddress: 'is in',
   NotIpAddress: 'is not in',
-  ArnEquals: 'is',
+  ArnEquals: 'matches',
   ArnLike: 'matches',
-  ArnNotEquals: 'is not',
+  ArnNotEquals: 'does not match',
   ArnNotLike: 'does not match',
 };
 

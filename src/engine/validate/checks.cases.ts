@@ -36,6 +36,15 @@ const cond = (c: Record<string, unknown>, extra: Record<string, unknown> = {}) =
 const ALLOW_S3 = '"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"';
 
 export const CASES: Case[] = [
+  // parse findings come first in validatePolicy's answer
+  {
+    code: 'parse.json-syntax',
+    severity: 'ERROR',
+    doc: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow" "Action": "*"}\n  ]\n}',
+    near: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "*"}\n  ]\n}',
+    at: [4, 24, 4, 32],
+    covers: '"Action"',
+  },
   // structure
   {
     code: 'validate.unknown-top-level-key',
@@ -197,6 +206,24 @@ export const CASES: Case[] = [
   {
     code: 'validate.principal-not-allowed',
     severity: 'ERROR',
+    doc: bucket(),
+    near: allow(),
+    at: [6, 7, 6, 18],
+    covers: '"Principal"',
+  },
+  {
+    code: 'validate.principal-not-allowed',
+    severity: 'ERROR',
+    type: 'boundary',
+    doc: bucket(),
+    near: allow(),
+    at: [6, 7, 6, 18],
+    covers: '"Principal"',
+  },
+  {
+    code: 'validate.principal-not-allowed',
+    severity: 'ERROR',
+    type: 'session',
     doc: bucket(),
     near: allow(),
     at: [6, 7, 6, 18],

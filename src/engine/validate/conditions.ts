@@ -5,7 +5,7 @@
  * "AWS global condition context keys".
  */
 import type { ActionInfo, Catalog, ConditionKeyInfo } from '../../catalog';
-import { templateMatches } from '../../catalog';
+import { templateForm, templateMatches } from '../../catalog';
 import type { ConditionKeyEntry, ConditionOperatorEntry, Statement } from '../model';
 import type { Ctx } from './context';
 import { ALL_OPERATORS, parseOperator } from './operators';
@@ -102,10 +102,8 @@ function checkValues(ctx: Ctx, op: ParsedOperator, opName: string, k: ConditionK
       continue;
     }
     if (
-      (op.base === 'StringEquals' ||
-        op.base === 'StringNotEquals' ||
-        op.base === 'ArnEquals' ||
-        op.base === 'ArnNotEquals') &&
+      // ArnEquals and ArnNotEquals do honour wildcards (IAM User Guide: "ARN condition operators")
+      (op.base === 'StringEquals' || op.base === 'StringNotEquals') &&
       /[*?]/.test(v.value.replace(/\$\{[*?$]\}/g, ''))
     ) {
       const like = op.base.replace('Equals', 'Like');
@@ -206,7 +204,7 @@ function checkKey(
   }
   if (info.global || !applicable || prefix.toLowerCase() === 'aws') return;
   const lower = info.key.toLowerCase();
-  if (applicable.some((a) => a === lower || (a.includes('${') && templateMatches(a, key.toLowerCase())))) return;
+  if (applicable.some((a) => a === lower || templateMatches(templateForm(a), key.toLowerCase()))) return;
   ctx.add(
     'validate.condition-key-not-applicable',
     'WARNING',

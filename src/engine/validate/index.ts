@@ -8,3 +8,4 @@ export { suggest, editDistance } from './suggest';
 export { globMatch, globsIntersect } from './glob';
 export { TRUST_ACTIONS } from './actions';
 export { findVariables } from './variables';
+export { TOP_KEYS, STATEMENT_KEYS, PRINCIPAL_TYPES } from './structure';

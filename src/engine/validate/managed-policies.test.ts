@@ -28,5 +28,5 @@ describe('the AWS managed policies', () => {
     }
     if (process.env.LINT_COUNTS) console.log(JSON.stringify(counts, null, 1));
     expect(errors.slice(0, 20)).toEqual([]);
-  });
+  }, 120_000);
 });

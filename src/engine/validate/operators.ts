@@ -57,9 +57,9 @@ export const OPERATOR_DOCS: Record<string, string> = {
   BinaryEquals: 'Byte-for-byte match of a base64-encoded value',
   IpAddress: 'IP address in one of the CIDR ranges (IPv4 or IPv6)',
   NotIpAddress: 'IP address in none of the CIDR ranges',
-  ArnEquals: 'ARN match, case-sensitive, each of the six parts compared separately',
+  ArnEquals: 'ARN match, case-sensitive, part by part; like ArnLike, each part may use `*` and `?`',
   ArnLike: 'ARN match with `*` and `?` wildcards, part by part',
-  ArnNotEquals: 'Negated ARN match',
+  ArnNotEquals: 'Negated ARN match (wildcards honoured, as in ArnNotLike)',
   ArnNotLike: 'Negated ARN wildcard match',
   Null: 'Tests whether the key is absent ("true") or present ("false")',
 };

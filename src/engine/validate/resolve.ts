@@ -5,7 +5,6 @@
  */
 import type { ActionInfo, Catalog, ServiceInfo } from '../../catalog';
 import { compileWildcard } from '../evaluate';
-import { globMatch } from './glob';
 
 export type ActionKind = 'all' | 'exact' | 'wildcard' | 'malformed' | 'unknown-service' | 'unknown-action' | 'no-match';
 
@@ -47,11 +46,14 @@ function resolveUncached(value: string, catalog: Catalog): ResolvedAction {
   const colon = value.indexOf(':');
   const prefix = value.slice(0, colon);
   const name = value.slice(colon + 1);
+  // `*:*` (or `**:*`) is every action, like `*`
+  if (/^\*+$/.test(prefix) && /^\*+$/.test(name)) return { kind: 'all', actions: allActions(catalog) };
   if (hasWildcard(prefix)) {
     const actions: ActionInfo[] = [];
     const matcher = compileWildcard(name, true);
+    const prefixMatcher = compileWildcard(prefix, true);
     for (const s of catalog.services) {
-      if (!globMatch(prefix, s.prefix, true)) continue;
+      if (!prefixMatcher.test(s.prefix)) continue;
       for (const a of s.actions) if (matcher.test(a.name)) actions.push(a);
     }
     return { kind: actions.length ? 'wildcard' : 'no-match', actions };

@@ -82,8 +82,8 @@ function checkFit(ctx: Ctx, s: Statement): void {
       `\`${v.value}\` fits none of the resource types of the statement's actions`,
       v.range,
       templates.size === 0
-        ? 'These actions take no resource, so they match only "Resource": "*".'
-        : `The actions act on resources such as ${examples.join(', ')}${templates.size > 3 ? ', …' : ''}${takesNoResource ? '; some take no resource and need "*"' : ''}. This ARN never matches their requests.`,
+        ? 'The Service Authorization Reference lists no resource type for these actions: requests for them are authorized against "*", which this ARN does not match.'
+        : `The actions act on resources such as ${examples.join(', ')}${templates.size > 3 ? ', …' : ''}${takesNoResource ? '; some take no resource and need "*"' : ''}. By the Service Authorization Reference, this ARN matches none of their requests.`,
     );
   }
 }

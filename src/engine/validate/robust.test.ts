@@ -129,3 +129,42 @@ describe('helpers', () => {
     );
   });
 });
+
+describe('`*:*`', () => {
+  it('is every action, like `*`', async () => {
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*:*', Resource: '*' }] };
+    const findings = validatePolicy(JSON.stringify(doc), { catalog });
+    expect(findings.map((f) => [f.code, f.severity, f.range.start.column])).toEqual([
+      ['validate.full-access', 'SECURITY_WARNING', 65],
+    ]);
+  });
+});
+
+describe('ArnEquals', () => {
+  it('honours wildcards, so no equals-with-wildcard warning', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'iam:PassRole',
+          Resource: 'arn:aws:iam::111122223333:role/app',
+          Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:lambda:*:*:function:app-*' } },
+        },
+      ],
+    };
+    expect(validatePolicy(JSON.stringify(doc), { catalog }).map((f) => f.code)).toEqual([]);
+  });
+});
+
+describe('without a catalogue', () => {
+  it('still runs the checks that do not need one', () => {
+    const text = '{"Statement": [{"Effect": "allow", "Action": ["s3:GetObjekt", "s3:*"], "Resource": "bucket"}]}';
+    expect(validatePolicy(text).map((f) => [f.code, f.severity, f.range.start.column])).toEqual([
+      ['validate.missing-version', 'WARNING', 1],
+      ['validate.invalid-effect', 'ERROR', 27],
+      ['validate.redundant-action', 'SUGGESTION', 47],
+      ['validate.resource-malformed', 'ERROR', 84],
+    ]);
+  });
+});

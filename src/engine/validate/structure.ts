@@ -8,8 +8,8 @@ import { lastProperty, propertiesOf, rangeOf } from '../parse';
 import type { Ctx } from './context';
 import { didYouMean, suggest } from './suggest';
 
-const TOP_KEYS = ['Version', 'Id', 'Statement'];
-const STATEMENT_KEYS = [
+export const TOP_KEYS = ['Version', 'Id', 'Statement'];
+export const STATEMENT_KEYS = [
   'Sid',
   'Effect',
   'Principal',
@@ -20,7 +20,7 @@ const STATEMENT_KEYS = [
   'NotResource',
   'Condition',
 ];
-const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 const VERSIONS = ['2012-10-17', '2008-10-17'];
 
 function typeName(node: JsonNode): string {

@@ -10,11 +10,11 @@ import type { OperatorFamily } from './operators';
 export function valueProblem(family: OperatorFamily, value: string): { code: string; expected: string } | undefined {
   switch (family) {
     case 'Numeric':
-      return NUMBER.test(value)
+      return parseNumber(value) !== undefined
         ? undefined
         : { code: 'validate.value-numeric', expected: 'a number such as `10` or `2.5`' };
     case 'Date':
-      return validDate(value)
+      return parseDate(value) !== undefined
         ? undefined
         : {
             code: 'validate.value-date',
@@ -22,18 +22,18 @@ export function valueProblem(family: OperatorFamily, value: string): { code: str
           };
     case 'Bool':
     case 'Null':
-      return /^(true|false)$/i.test(value)
+      return parseBool(value) !== undefined
         ? undefined
         : { code: family === 'Null' ? 'validate.value-null' : 'validate.value-bool', expected: '`true` or `false`' };
     case 'IpAddress':
-      return isIpv4Cidr(value) || isIpv6Cidr(value)
+      return parseCidr(value) !== undefined
         ? undefined
         : {
             code: 'validate.value-ip',
             expected: 'an IP address or CIDR block such as `10.0.0.0/8` or `2001:db8::/32`',
           };
     case 'Binary':
-      return value.length > 0 && BASE64.test(value)
+      return value.length > 0 && parseBase64(value) !== undefined
         ? undefined
         : { code: 'validate.value-binary', expected: 'base64-encoded bytes such as `QmluYXJ5`' };
     case 'Arn':
