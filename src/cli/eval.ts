@@ -58,7 +58,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     text = file === undefined || file === '-' ? await readStdin(io.stdin) : await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as { code?: string }).code;
-    return fail(io, code === 'ENOENT' ? `no such file \`${file}\`` : code === 'EISDIR' ? `\`${file}\` is a directory` : `cannot read the input: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(
+      io,
+      code === 'ENOENT'
+        ? `no such file \`${file}\``
+        : code === 'EISDIR'
+          ? `\`${file}\` is a directory`
+          : `cannot read the input: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   let cases: unknown;
   try {
@@ -78,7 +85,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       errored = true;
       line = JSON.stringify({ id: answer.id, error: answer.error });
     } else {
-      line = JSON.stringify(explain ? { id: answer.id, decision: answer.decision, explain: answer.explain } : { id: answer.id, decision: answer.decision });
+      line = JSON.stringify(
+        explain
+          ? { id: answer.id, decision: answer.decision, explain: answer.explain }
+          : { id: answer.id, decision: answer.decision },
+      );
     }
     buffer += line + '\n';
     if (buffer.length > 1 << 16) {

@@ -7,7 +7,12 @@ import type { EvalRequest } from './evaluate/types';
 import type { PolicyEntry } from './decision/types';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
-function request(principal: string, action: string, resource: string, context: Record<string, string | string[]> = {}): EvalRequest {
+function request(
+  principal: string,
+  action: string,
+  resource: string,
+  context: Record<string, string | string[]> = {},
+): EvalRequest {
   const c = parseCaller(principal);
   if (!c.ok) throw new Error(c.errors[0].message);
   return { caller: c.value, action, resource, context: buildContext(c.value, resource, context, { now: NOW }) };
@@ -17,14 +22,20 @@ function entry(id: string, doc: unknown): PolicyEntry {
   if (!p) throw new Error('does not parse');
   return { id, policy: p };
 }
-const allowAll = (id: string) => entry(id, { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+const allowAll = (id: string) =>
+  entry(id, { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
 const ALICE = 'arn:aws:iam::111122223333:user/alice';
 
 describe('evaluate: the flowchart steps are in the trace (IAM User Guide, "Policy evaluation logic")', () => {
   it('records every step in AWS order for an allowed request', () => {
-    const r = evaluate({ identity: [allowAll('id')], scps: [[allowAll('scp')]], rcps: [[]] }, request(ALICE, 's3:GetObject', 'arn:aws:s3:::b/k'));
+    const r = evaluate(
+      { identity: [allowAll('id')], scps: [[allowAll('scp')]], rcps: [[]] },
+      request(ALICE, 's3:GetObject', 'arn:aws:s3:::b/k'),
+    );
     expect(r.decision).toBe('Allow');
-    const steps = r.trace.filter((e) => e.kind === 'step').map((e) => (e.kind === 'step' ? `${e.step}:${e.outcome}` : ''));
+    const steps = r.trace
+      .filter((e) => e.kind === 'step')
+      .map((e) => (e.kind === 'step' ? `${e.step}:${e.outcome}` : ''));
     expect(steps).toEqual([
       'explicit-deny:continue',
       'rcp:continue',
@@ -36,10 +47,26 @@ describe('evaluate: the flowchart steps are in the trace (IAM User Guide, "Polic
       'decision:allow',
     ]);
     expect(r.message).toBe('');
-    expect(r.byPolicyType).toEqual({ scp: 'Allow', rcp: 'Allow', resource: 'NotApplicable', identity: 'Allow', boundary: 'NotApplicable', session: 'NotApplicable' });
+    expect(r.byPolicyType).toEqual({
+      scp: 'Allow',
+      rcp: 'Allow',
+      resource: 'NotApplicable',
+      identity: 'Allow',
+      boundary: 'NotApplicable',
+      session: 'NotApplicable',
+    });
   });
   it('stops at the step that denies', () => {
-    const r = evaluate({ identity: [allowAll('id')], boundary: entry('pb', { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }] }) }, request(ALICE, 's3:GetObject', 'arn:aws:s3:::b/k'));
+    const r = evaluate(
+      {
+        identity: [allowAll('id')],
+        boundary: entry('pb', {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }],
+        }),
+      },
+      request(ALICE, 's3:GetObject', 'arn:aws:s3:::b/k'),
+    );
     expect(r.decision).toBe('ImplicitDeny');
     expect(r.deniedBy).toBe('boundary');
     const steps = r.trace.filter((e) => e.kind === 'step').map((e) => (e.kind === 'step' ? e.step : ''));
@@ -60,29 +87,44 @@ describe('evaluate: the flowchart steps are in the trace (IAM User Guide, "Polic
     expect(r.trace).toEqual([]);
   });
   it('marks SCP levels in the trace', () => {
-    const r = evaluate({ identity: [allowAll('id')], scps: [[allowAll('root')], [allowAll('ou')]] }, request(ALICE, 's3:GetObject', '*'));
-    const levels = r.trace.flatMap((e) => (e.kind === 'policy' && e.policyType === 'scp' ? [`${e.policyId}@${e.level}`] : []));
+    const r = evaluate(
+      { identity: [allowAll('id')], scps: [[allowAll('root')], [allowAll('ou')]] },
+      request(ALICE, 's3:GetObject', '*'),
+    );
+    const levels = r.trace.flatMap((e) =>
+      e.kind === 'policy' && e.policyType === 'scp' ? [`${e.policyId}@${e.level}`] : [],
+    );
     expect(levels).toEqual(['root@0', 'ou@1']);
   });
   it('adds RCPFullAWSAccess at every RCP level', () => {
     const r = evaluate({ identity: [allowAll('id')], rcps: [[], []] }, request(ALICE, 's3:GetObject', '*'));
-    const rcps = r.trace.flatMap((e) => (e.kind === 'policy' && e.policyType === 'rcp' ? [`${e.policyId}@${e.level}`] : []));
+    const rcps = r.trace.flatMap((e) =>
+      e.kind === 'policy' && e.policyType === 'rcp' ? [`${e.policyId}@${e.level}`] : [],
+    );
     expect(rcps).toEqual(['RCPFullAWSAccess@0', 'RCPFullAWSAccess@1']);
   });
 });
 
 describe('evaluate: statements that cannot be evaluated are errors, not exceptions', () => {
   it('reports a statement with a bad Effect and ignores it', () => {
-    const bad = entry('id', { Version: '2012-10-17', Statement: [{ Sid: 'Oops', Effect: 'Permit', Action: '*', Resource: '*' }] });
+    const bad = entry('id', {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'Oops', Effect: 'Permit', Action: '*', Resource: '*' }],
+    });
     const r = evaluate({ identity: [bad] }, request(ALICE, 's3:GetObject', '*'));
     expect(r.decision).toBe('ImplicitDeny');
-    expect(r.errors.map((f) => [f.code, f.message])).toEqual([['evaluate.statement-invalid', 'statement 0 (`Oops`) of `id` cannot be evaluated and is ignored']]);
+    expect(r.errors.map((f) => [f.code, f.message])).toEqual([
+      ['evaluate.statement-invalid', 'statement 0 (`Oops`) of `id` cannot be evaluated and is ignored'],
+    ]);
   });
 });
 
 describe('evaluate: deciding statements carry their source', () => {
   it('names policy, statement index, Sid and range', () => {
-    const p = entry('mine', { Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+    const p = entry('mine', {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+    });
     const r = evaluate({ identity: [p] }, request(ALICE, 's3:GetObject', '*'));
     expect(r.deciding).toHaveLength(1);
     const d = r.deciding[0];

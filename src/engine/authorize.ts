@@ -30,7 +30,13 @@ import type { DecisionResult, EvaluateOptions, PolicyEntry, PolicySet, Verdict }
 const DENY_ORDER: PolicyType[] = ['scp', 'rcp', 'trust', 'resource', 'identity', 'boundary', 'session'];
 
 /** Principal matches that name the caller itself (user ARN, session ARN) or everyone: they decide alone in the same account. */
-const DIRECT: ReadonlySet<PrincipalMatch> = new Set<PrincipalMatch>(['exact', 'anyone', 'service', 'federated', 'canonical']);
+const DIRECT: ReadonlySet<PrincipalMatch> = new Set<PrincipalMatch>([
+  'exact',
+  'anyone',
+  'service',
+  'federated',
+  'canonical',
+]);
 
 /** A sentinel caller listed in no `NotPrincipal`: a principal with a permissions boundary is treated so (IAM User Guide, "NotPrincipal"). */
 const NOBODY = { kind: 'user', arn: 'arn:aws:iam::000000000000:user/\u0000', account: '000000000000' } as const;
@@ -75,7 +81,11 @@ class Run {
     return { type, entry, outcomes, level };
   }
 
-  step(step: FlowStep, outcome: 'allow' | 'deny' | 'implicit-deny' | 'not-applicable' | 'continue', note: string): void {
+  step(
+    step: FlowStep,
+    outcome: 'allow' | 'deny' | 'implicit-deny' | 'not-applicable' | 'continue',
+    note: string,
+  ): void {
     this.trace.add({ kind: 'step', step, outcome, note });
   }
 }
@@ -119,14 +129,24 @@ export function evaluate(set: PolicySet, request: EvalRequest, options: Evaluate
   const { caller, action, resource } = request;
   const ctxAccount = request.context['aws:resourceaccount']?.value;
   const resourceAccount =
-    options.resourceAccount ?? (typeof ctxAccount === 'string' ? ctxAccount : undefined) ?? arnAccount(resource) ?? caller.account;
+    options.resourceAccount ??
+    (typeof ctxAccount === 'string' ? ctxAccount : undefined) ??
+    arnAccount(resource) ??
+    caller.account;
   const sameAccount = caller.account !== undefined && caller.account === resourceAccount;
   const contextForTrace: Record<string, string | string[]> = {};
   if (r.trace.enabled) for (const v of Object.values(request.context)) contextForTrace[v.key] = v.value;
-  r.trace.add({ kind: 'request', principal: caller.arn === '' ? 'anonymous' : caller.arn, action, resource, context: contextForTrace });
+  r.trace.add({
+    kind: 'request',
+    principal: caller.arn === '' ? 'anonymous' : caller.arn,
+    action,
+    resource,
+    context: contextForTrace,
+  });
 
   // Which policies apply.
-  const kind = set.resourceKind ?? (isAssumeRole(action, resource) ? 'trust' : isKmsKey(action, resource) ? 'key' : 'resource');
+  const kind =
+    set.resourceKind ?? (isAssumeRole(action, resource) ? 'trust' : isKmsKey(action, resource) ? 'key' : 'resource');
   const resourceType: PolicyType = kind === 'trust' ? 'trust' : 'resource';
   const identityApplies = hasIdentityPolicies(caller);
   const scpOn = set.scps !== undefined && set.scps.length > 0 && scpsApply(caller);
@@ -137,30 +157,61 @@ export function evaluate(set: PolicySet, request: EvalRequest, options: Evaluate
   // Evaluate every applicable policy once.
   const scpLevels = scpOn ? set.scps!.map((level, i) => level.map((p) => r.run(p, 'scp', i))) : [];
   const rcpLevels = rcpOn
-    ? set.rcps!.map((level, i) => [r.run({ id: RCP_FULL_AWS_ACCESS_ID, policy: rcpFullAwsAccess() }, 'rcp', i), ...level.map((p) => r.run(p, 'rcp', i))])
+    ? set.rcps!.map((level, i) => [
+        r.run({ id: RCP_FULL_AWS_ACCESS_ID, policy: rcpFullAwsAccess() }, 'rcp', i),
+        ...level.map((p) => r.run(p, 'rcp', i)),
+      ])
     : [];
   const res = set.resource ? r.run(set.resource, resourceType) : undefined;
   const identity = identityApplies ? (set.identity ?? []).map((p) => r.run(p, 'identity')) : [];
   const boundary = identityApplies && set.boundary ? r.run(set.boundary, 'boundary') : undefined;
-  const session = identityApplies && set.session && set.session.length > 0 ? set.session.map((p) => r.run(p, 'session')) : undefined;
+  const session =
+    identityApplies && set.session && set.session.length > 0 ? set.session.map((p) => r.run(p, 'session')) : undefined;
 
   // A principal with a permissions boundary is always denied by `Deny` + `NotPrincipal` (IAM User Guide, "NotPrincipal").
+  const notPrincipalNotes: string[] = [];
   if (boundary && set.resource) {
     const st = set.resource.policy.statements;
     if (st.some((s) => s.notPrincipal !== undefined)) {
-      const probe = evaluatePolicy(compiled(set.resource.policy, set.resource.id, resourceType), { ...request, caller: { ...NOBODY } }, new TraceBuilder(false));
+      const probe = evaluatePolicy(
+        compiled(set.resource.policy, set.resource.id, resourceType),
+        { ...request, caller: { ...NOBODY } },
+        new TraceBuilder(false),
+      );
       for (const o of probe) {
-        if (o.matched && o.effect === 'Deny' && st.find((s) => s.index === o.ref.statementIndex)?.notPrincipal && !r.denies.some((d) => d.ref === o.ref || (d.ref.policyId === o.ref.policyId && d.ref.statementIndex === o.ref.statementIndex))) {
+        if (
+          o.matched &&
+          o.effect === 'Deny' &&
+          st.find((s) => s.index === o.ref.statementIndex)?.notPrincipal &&
+          !r.denies.some(
+            (d) =>
+              d.ref === o.ref || (d.ref.policyId === o.ref.policyId && d.ref.statementIndex === o.ref.statementIndex),
+          )
+        ) {
           r.denies.push({ type: resourceType, ref: o.ref });
-          r.step('explicit-deny', 'continue', `statement ${o.ref.statementIndex} of \`${set.resource.id}\` denies with \`NotPrincipal\`: a principal with a permissions boundary is always denied by it`);
+          notPrincipalNotes.push(
+            `statement ${o.ref.statementIndex} of \`${set.resource.id}\` denies with \`NotPrincipal\`: a principal with a permissions boundary is always denied by it`,
+          );
         }
       }
     }
   }
 
   const byPolicyType: Partial<Record<PolicyType, Verdict>> = {};
-  byPolicyType.scp = scpOn ? (hasDeny(scpLevels.flat()) ? 'ExplicitDeny' : levelsWithoutAllow(scpLevels).length > 0 ? 'ImplicitDeny' : 'Allow') : 'NotApplicable';
-  byPolicyType.rcp = rcpOn ? (hasDeny(rcpLevels.flat()) ? 'ExplicitDeny' : levelsWithoutAllow(rcpLevels).length > 0 ? 'ImplicitDeny' : 'Allow') : 'NotApplicable';
+  byPolicyType.scp = scpOn
+    ? hasDeny(scpLevels.flat())
+      ? 'ExplicitDeny'
+      : levelsWithoutAllow(scpLevels).length > 0
+        ? 'ImplicitDeny'
+        : 'Allow'
+    : 'NotApplicable';
+  byPolicyType.rcp = rcpOn
+    ? hasDeny(rcpLevels.flat())
+      ? 'ExplicitDeny'
+      : levelsWithoutAllow(rcpLevels).length > 0
+        ? 'ImplicitDeny'
+        : 'Allow'
+    : 'NotApplicable';
   byPolicyType[resourceType] = res
     ? r.denies.some((d) => d.type === resourceType)
       ? 'ExplicitDeny'
@@ -170,22 +221,43 @@ export function evaluate(set: PolicySet, request: EvalRequest, options: Evaluate
     : resourceRequired
       ? 'ImplicitDeny'
       : 'NotApplicable';
-  byPolicyType.identity = identityApplies ? verdictOf(identity, true) : caller.kind === 'account' ? 'Allow' : 'NotApplicable';
+  byPolicyType.identity = identityApplies
+    ? verdictOf(identity, true)
+    : caller.kind === 'account'
+      ? 'Allow'
+      : 'NotApplicable';
   byPolicyType.boundary = boundary ? verdictOf([boundary], true) : 'NotApplicable';
   byPolicyType.session = session ? verdictOf(session, true) : 'NotApplicable';
 
   const principalArn = caller.arn;
-  const finish = (decision: DecisionResult['decision'], deciding: StatementRef[], deniedBy?: PolicyType, explicit = false): DecisionResult => {
+  const finish = (
+    decision: DecisionResult['decision'],
+    deciding: StatementRef[],
+    deniedBy?: PolicyType,
+    explicit = false,
+  ): DecisionResult => {
     const out: DecisionResult = {
       decision,
       deciding,
       byPolicyType,
-      message: deniedBy ? accessDeniedMessage({ principalArn, action, resource, kind: explicit ? 'explicit' : 'implicit', policyType: deniedBy }) : '',
+      message: deniedBy
+        ? accessDeniedMessage({
+            principalArn,
+            action,
+            resource,
+            kind: explicit ? 'explicit' : 'implicit',
+            policyType: deniedBy,
+          })
+        : '',
       trace: r.trace.events,
       errors: r.errors,
     };
     if (deniedBy) out.deniedBy = deniedBy;
-    r.step('decision', decision === 'Allow' ? 'allow' : decision === 'ExplicitDeny' ? 'deny' : 'implicit-deny', decision);
+    r.step(
+      'decision',
+      decision === 'Allow' ? 'allow' : decision === 'ExplicitDeny' ? 'deny' : 'implicit-deny',
+      decision,
+    );
     return out;
   };
   const denyImplicit = (step: FlowStep, type: PolicyType, note: string): DecisionResult => {
@@ -197,8 +269,20 @@ export function evaluate(set: PolicySet, request: EvalRequest, options: Evaluate
   if (r.denies.length > 0) {
     const types = new Set(r.denies.map((d) => d.type));
     const named = DENY_ORDER.find((t) => types.has(t)) ?? r.denies[0].type;
-    r.step('explicit-deny', 'deny', `${r.denies.length} matching \`Deny\` statement${r.denies.length === 1 ? '' : 's'}: an explicit deny overrides every allow`);
-    return finish('ExplicitDeny', r.denies.map((d) => d.ref), named, true);
+    r.step(
+      'explicit-deny',
+      'deny',
+      [
+        `${r.denies.length} matching \`Deny\` statement${r.denies.length === 1 ? '' : 's'}: an explicit deny overrides every allow`,
+        ...notPrincipalNotes,
+      ].join('; '),
+    );
+    return finish(
+      'ExplicitDeny',
+      r.denies.map((d) => d.ref),
+      named,
+      true,
+    );
   }
   r.step('explicit-deny', 'continue', 'no applicable `Deny` statement matches');
 
@@ -207,20 +291,42 @@ export function evaluate(set: PolicySet, request: EvalRequest, options: Evaluate
   // 2. RCPs.
   if (rcpOn) {
     const missing = levelsWithoutAllow(rcpLevels);
-    if (missing.length > 0) return denyImplicit('rcp', 'rcp', `no resource control policy at level ${missing[0]} allows the request`);
-    r.step('rcp', 'continue', `every level of the resource's organization path allows (\`${RCP_FULL_AWS_ACCESS_ID}\` is attached at every level)`);
+    if (missing.length > 0)
+      return denyImplicit('rcp', 'rcp', `no resource control policy at level ${missing[0]} allows the request`);
+    r.step(
+      'rcp',
+      'continue',
+      `every level of the resource's organization path allows (\`${RCP_FULL_AWS_ACCESS_ID}\` is attached at every level)`,
+    );
   } else {
-    r.step('rcp', 'not-applicable', set.rcps?.length ? 'RCPs do not apply to this request (service not supported by RCPs, or a service-linked role)' : 'the resource account is not governed by RCPs');
+    r.step(
+      'rcp',
+      'not-applicable',
+      set.rcps?.length
+        ? 'RCPs do not apply to this request (service not supported by RCPs, or a service-linked role)'
+        : 'the resource account is not governed by RCPs',
+    );
   }
 
   // 3. SCPs.
   if (scpOn) {
     const missing = levelsWithoutAllow(scpLevels);
-    if (missing.length > 0) return denyImplicit('scp', 'scp', `no service control policy at level ${missing[0]} of the organization path allows the request`);
+    if (missing.length > 0)
+      return denyImplicit(
+        'scp',
+        'scp',
+        `no service control policy at level ${missing[0]} of the organization path allows the request`,
+      );
     for (const level of scpLevels) for (const o of allowsOf(level)) needed.push(o.ref);
     r.step('scp', 'continue', 'every level of the organization path, root first, has an SCP that allows');
   } else {
-    r.step('scp', 'not-applicable', set.scps?.length ? 'SCPs do not govern this caller (a service-linked role, or a caller outside any account)' : "the principal's account is not governed by SCPs");
+    r.step(
+      'scp',
+      'not-applicable',
+      set.scps?.length
+        ? 'SCPs do not govern this caller (a service-linked role, or a caller outside any account)'
+        : "the principal's account is not governed by SCPs",
+    );
   }
 
   // 4. The resource-based policy.
@@ -232,32 +338,70 @@ export function evaluate(set: PolicySet, request: EvalRequest, options: Evaluate
   if (!identityApplies && caller.kind !== 'account') {
     // Anonymous callers, AWS services, web identities: only the resource policy can allow.
     if (resAllows.length === 0) {
-      return denyImplicit('resource', resourceType, res ? `the ${noun} does not allow this caller, and the caller has no identity-based policies` : `there is no ${noun}, and this caller has no identity-based policies`);
+      return denyImplicit(
+        'resource',
+        resourceType,
+        res
+          ? `the ${noun} does not allow this caller, and the caller has no identity-based policies`
+          : `there is no ${noun}, and this caller has no identity-based policies`,
+      );
     }
     r.step('resource', 'allow', `the ${noun} allows this caller`);
     return finish('Allow', [...needed, ...resAllows.map((o) => o.ref)]);
   }
   if (sameAccount && direct.length > 0) {
-    r.step('resource', 'allow', `the ${noun} allows the caller's own ARN in the same account: boundaries, session policies and identity policies do not limit it`);
+    r.step(
+      'resource',
+      'allow',
+      `the ${noun} allows the caller's own ARN in the same account: boundaries, session policies and identity policies do not limit it`,
+    );
     return finish('Allow', [...needed, ...direct.map((o) => o.ref)]);
   }
   if (sameAccount && viaRole.length > 0) {
     identityNeeded = false;
     needed.push(...viaRole.map((o) => o.ref));
-    r.step('resource', 'continue', `the ${noun} allows the caller's role ARN: the permissions boundary and session policies still apply`);
+    r.step(
+      'resource',
+      'continue',
+      `the ${noun} allows the caller's role ARN: the permissions boundary and session policies still apply`,
+    );
   } else if (!sameAccount) {
     if (resAllows.length === 0) {
-      return denyImplicit('resource', resourceType, res ? `cross-account: the ${noun} of account ${resourceAccount ?? '?'} does not allow the caller` : `cross-account: the resource in account ${resourceAccount ?? '?'} has no ${noun}, so nothing there allows the caller`);
+      return denyImplicit(
+        'resource',
+        resourceType,
+        res
+          ? `cross-account: the ${noun} of account ${resourceAccount ?? '?'} does not allow the caller`
+          : `cross-account: the resource in account ${resourceAccount ?? '?'} has no ${noun}, so nothing there allows the caller`,
+      );
     }
     needed.push(...resAllows.map((o) => o.ref));
-    r.step('resource', 'continue', `cross-account: the ${noun} allows; the caller's identity-based policies must allow too`);
+    r.step(
+      'resource',
+      'continue',
+      `cross-account: the ${noun} allows; the caller's identity-based policies must allow too`,
+    );
   } else if (resAllows.length > 0) {
     needed.push(...resAllows.map((o) => o.ref));
-    r.step('resource', 'continue', `the ${noun} allows the caller's account: that delegates to the account's identity-based policies`);
+    r.step(
+      'resource',
+      'continue',
+      `the ${noun} allows the caller's account: that delegates to the account's identity-based policies`,
+    );
   } else if (kind !== 'resource') {
-    return denyImplicit('resource', resourceType, set.resource ? `the ${noun} does not allow the caller` : `there is no ${noun}, and it is required`);
+    return denyImplicit(
+      'resource',
+      resourceType,
+      set.resource ? `the ${noun} does not allow the caller` : `there is no ${noun}, and it is required`,
+    );
   } else {
-    r.step('resource', res ? 'continue' : 'not-applicable', res ? `the ${noun} does not allow the caller; the identity-based policies must` : 'the resource has no resource-based policy');
+    r.step(
+      'resource',
+      res ? 'continue' : 'not-applicable',
+      res
+        ? `the ${noun} does not allow the caller; the identity-based policies must`
+        : 'the resource has no resource-based policy',
+    );
   }
 
   // 5. Identity-based policies.
@@ -266,9 +410,14 @@ export function evaluate(set: PolicySet, request: EvalRequest, options: Evaluate
       r.step('identity', 'continue', "the account's root user has every permission in its own account");
     } else {
       const idAllows = allowsOf(identity);
-      if (idAllows.length === 0) return denyImplicit('identity', 'identity', 'no identity-based policy allows the request');
+      if (idAllows.length === 0)
+        return denyImplicit('identity', 'identity', 'no identity-based policy allows the request');
       needed.push(...idAllows.map((o) => o.ref));
-      r.step('identity', 'continue', `${idAllows.length} identity-based statement${idAllows.length === 1 ? '' : 's'} allow${idAllows.length === 1 ? 's' : ''} the request`);
+      r.step(
+        'identity',
+        'continue',
+        `${idAllows.length} identity-based statement${idAllows.length === 1 ? '' : 's'} allow${idAllows.length === 1 ? 's' : ''} the request`,
+      );
     }
   } else {
     r.step('identity', 'not-applicable', "the resource-based policy's allow stands in for the identity-based policies");
@@ -277,7 +426,8 @@ export function evaluate(set: PolicySet, request: EvalRequest, options: Evaluate
   // 6. Permissions boundary.
   if (boundary) {
     const b = allows(boundary);
-    if (b.length === 0) return denyImplicit('boundary', 'boundary', 'the permissions boundary does not allow the request');
+    if (b.length === 0)
+      return denyImplicit('boundary', 'boundary', 'the permissions boundary does not allow the request');
     needed.push(...b.map((o) => o.ref));
     r.step('boundary', 'continue', 'the permissions boundary allows the request');
   } else r.step('boundary', 'not-applicable', 'the principal has no permissions boundary');

@@ -9,7 +9,16 @@ import type { Finding, Result } from './diagnostics';
 import type { Caller } from './evaluate/types';
 
 const ACCOUNT_RE = /^\d{12}$/;
-const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
+const PARTITIONS = new Set([
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+]);
 /** Web identity providers that appear as `Federated` principals without an ARN. */
 const WEB_IDENTITY_PROVIDERS = new Set([
   'cognito-identity.amazonaws.com',
@@ -56,7 +65,8 @@ export function parseCaller(principal: string, facts: CallerFacts = {}): Result<
   if (typeof principal !== 'string' || principal.length === 0) {
     return fail('', 'the request has no principal', FORMS_HELP);
   }
-  if (principal.length > MAX_PRINCIPAL) return fail(principal, `the principal is longer than ${MAX_PRINCIPAL} characters`);
+  if (principal.length > MAX_PRINCIPAL)
+    return fail(principal, `the principal is longer than ${MAX_PRINCIPAL} characters`);
   if (principal === 'anonymous' || principal === '*') return { ok: true, value: { kind: 'anonymous', arn: '' } };
   if (ACCOUNT_RE.test(principal)) {
     return { ok: true, value: { kind: 'account', arn: `arn:aws:iam::${principal}:root`, account: principal } };
@@ -72,14 +82,25 @@ export function parseCaller(principal: string, facts: CallerFacts = {}): Result<
     return fail(principal, `${show(principal)} is not a principal`, FORMS_HELP);
   }
   const parts = principal.split(':');
-  if (parts.length < 6) return fail(principal, `${show(principal)} is not a valid ARN`, 'an ARN has six parts: `arn:partition:service:region:account:resource`');
+  if (parts.length < 6)
+    return fail(
+      principal,
+      `${show(principal)} is not a valid ARN`,
+      'an ARN has six parts: `arn:partition:service:region:account:resource`',
+    );
   const [, partition, service, region, account] = parts;
   const resource = parts.slice(5).join(':');
-  if (!PARTITIONS.has(partition)) return fail(principal, `${show(partition)} is not an AWS partition`, 'use `aws`, `aws-cn` or `aws-us-gov`');
+  if (!PARTITIONS.has(partition))
+    return fail(principal, `${show(partition)} is not an AWS partition`, 'use `aws`, `aws-cn` or `aws-us-gov`');
   if (service !== 'iam' && service !== 'sts') {
-    return fail(principal, `${show(principal)} is not an IAM or STS principal`, 'principals are ARNs of the `iam` or `sts` service');
+    return fail(
+      principal,
+      `${show(principal)} is not an IAM or STS principal`,
+      'principals are ARNs of the `iam` or `sts` service',
+    );
   }
-  if (region !== '') return fail(principal, `the principal ${show(principal)} has a region; IAM and STS ARNs have none`);
+  if (region !== '')
+    return fail(principal, `the principal ${show(principal)} has a region; IAM and STS ARNs have none`);
   if (!ACCOUNT_RE.test(account)) return fail(principal, `${show(account)} is not a 12-digit account id`);
   const slash = resource.indexOf('/');
   const type = slash < 0 ? resource : resource.slice(0, slash);
@@ -91,9 +112,16 @@ export function parseCaller(principal: string, facts: CallerFacts = {}): Result<
       if (type === 'user') return { ok: true, value: { kind: 'user', arn: principal, account } };
       return { ok: true, value: { kind: 'role', arn: principal, account, roleArn: principal } };
     }
-    if (type === 'group') return fail(principal, `a group cannot be a principal: ${show(principal)}`, 'groups hold policies for users; requests come from users, roles and sessions');
-    if (type === 'oidc-provider' && rest !== '') return { ok: true, value: { kind: 'web-identity', arn: principal, account, provider: principal } };
-    if (type === 'saml-provider' && name !== '') return { ok: true, value: { kind: 'saml', arn: principal, account, provider: principal } };
+    if (type === 'group')
+      return fail(
+        principal,
+        `a group cannot be a principal: ${show(principal)}`,
+        'groups hold policies for users; requests come from users, roles and sessions',
+      );
+    if (type === 'oidc-provider' && rest !== '')
+      return { ok: true, value: { kind: 'web-identity', arn: principal, account, provider: principal } };
+    if (type === 'saml-provider' && name !== '')
+      return { ok: true, value: { kind: 'saml', arn: principal, account, provider: principal } };
     return fail(principal, `${show(principal)} is not a user, role, provider or root ARN`, FORMS_HELP);
   }
   // sts
@@ -102,7 +130,11 @@ export function parseCaller(principal: string, facts: CallerFacts = {}): Result<
     const roleName = cut < 0 ? '' : rest.slice(0, cut);
     const session = cut < 0 ? '' : rest.slice(cut + 1);
     if (roleName === '' || session === '' || session.includes('/')) {
-      return fail(principal, `${show(principal)} is not a role session ARN`, 'a role session ARN is `arn:aws:sts::ACCOUNT:assumed-role/ROLE-NAME/SESSION-NAME`');
+      return fail(
+        principal,
+        `${show(principal)} is not a role session ARN`,
+        'a role session ARN is `arn:aws:sts::ACCOUNT:assumed-role/ROLE-NAME/SESSION-NAME`',
+      );
     }
     const roleArn = facts.roleArn ?? `arn:${partition}:iam::${account}:role/${roleName}`;
     return { ok: true, value: { kind: 'assumed-role', arn: principal, account, roleArn } };

@@ -21,7 +21,9 @@ interface CaseFile {
 }
 
 const DIR = join(__dirname, '../../tests/cases');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 /** A fixed request time, so cases that read `aws:CurrentTime` by default are stable. */
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 

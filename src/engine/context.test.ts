@@ -11,7 +11,12 @@ function caller(p: string) {
 
 describe('buildContext (IAM User Guide, "AWS global condition context keys")', () => {
   it('fills the keys of an IAM user request', () => {
-    const ctx = buildContext(caller('arn:aws:iam::111122223333:user/alice'), 'arn:aws:s3:::b/k', {}, { now: NOW, uniqueId: 'AIDAEXAMPLE', principalTags: { team: 'web' } });
+    const ctx = buildContext(
+      caller('arn:aws:iam::111122223333:user/alice'),
+      'arn:aws:s3:::b/k',
+      {},
+      { now: NOW, uniqueId: 'AIDAEXAMPLE', principalTags: { team: 'web' } },
+    );
     expect(contextValues(ctx)).toEqual({
       'aws:PrincipalArn': 'arn:aws:iam::111122223333:user/alice',
       'aws:PrincipalAccount': '111122223333',
@@ -30,14 +35,19 @@ describe('buildContext (IAM User Guide, "AWS global condition context keys")', (
   });
   it('fills the keys of a role session: role ARN, role-id:session, MFA false, token time', () => {
     const ctx = contextValues(
-      buildContext(caller('arn:aws:sts::111122223333:assumed-role/Dev/s1'), 'arn:aws:dynamodb:eu-west-1:444455556666:table/T', {}, {
-        now: NOW,
-        uniqueId: 'AROAEXAMPLE',
-        principalTags: { team: 'web', env: 'dev' },
-        sessionTags: { team: 'data' },
-        principalOrgId: 'o-a1b2c3d4e5',
-        principalOrgPath: 'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/',
-      }),
+      buildContext(
+        caller('arn:aws:sts::111122223333:assumed-role/Dev/s1'),
+        'arn:aws:dynamodb:eu-west-1:444455556666:table/T',
+        {},
+        {
+          now: NOW,
+          uniqueId: 'AROAEXAMPLE',
+          principalTags: { team: 'web', env: 'dev' },
+          sessionTags: { team: 'data' },
+          principalOrgId: 'o-a1b2c3d4e5',
+          principalOrgPath: 'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/',
+        },
+      ),
     );
     expect(ctx['aws:PrincipalArn']).toBe('arn:aws:iam::111122223333:role/Dev');
     expect(ctx['aws:PrincipalType']).toBe('AssumedRole');
@@ -54,7 +64,14 @@ describe('buildContext (IAM User Guide, "AWS global condition context keys")', (
     expect(ctx['aws:TokenIssueTime']).toBe('2026-01-15T12:00:00Z');
   });
   it('fills MFA age for an MFA session', () => {
-    const ctx = contextValues(buildContext(caller('arn:aws:sts::111122223333:assumed-role/Dev/s1'), '*', {}, { now: NOW, mfa: true, tokenIssued: NOW - 90_000 }));
+    const ctx = contextValues(
+      buildContext(
+        caller('arn:aws:sts::111122223333:assumed-role/Dev/s1'),
+        '*',
+        {},
+        { now: NOW, mfa: true, tokenIssued: NOW - 90_000 },
+      ),
+    );
     expect(ctx['aws:MultiFactorAuthPresent']).toBe('true');
     expect(ctx['aws:MultiFactorAuthAge']).toBe('90');
   });
@@ -67,24 +84,40 @@ describe('buildContext (IAM User Guide, "AWS global condition context keys")', (
     expect(ctx['aws:MultiFactorAuthPresent']).toBeUndefined();
   });
   it('fills service principal keys', () => {
-    const ctx = contextValues(buildContext(caller('sns.amazonaws.com'), 'arn:aws:sqs:us-east-1:111122223333:q', {}, { now: NOW }));
+    const ctx = contextValues(
+      buildContext(caller('sns.amazonaws.com'), 'arn:aws:sqs:us-east-1:111122223333:q', {}, { now: NOW }),
+    );
     expect(ctx['aws:PrincipalIsAWSService']).toBe('true');
     expect(ctx['aws:PrincipalServiceName']).toBe('sns.amazonaws.com');
     expect(ctx['aws:PrincipalType']).toBeUndefined();
   });
   it('gives federated users account:name as aws:userid', () => {
-    const ctx = contextValues(buildContext(caller('arn:aws:sts::111122223333:federated-user/carol'), '*', {}, { now: NOW }));
+    const ctx = contextValues(
+      buildContext(caller('arn:aws:sts::111122223333:federated-user/carol'), '*', {}, { now: NOW }),
+    );
     expect(ctx['aws:userid']).toBe('111122223333:carol');
     expect(ctx['aws:PrincipalType']).toBe('FederatedUser');
   });
   it('lets a key the caller sets win, whatever its case', () => {
-    const ctx = buildContext(caller('arn:aws:iam::111122223333:user/alice'), '*', { 'AWS:PrincipalType': 'Account', 'aws:SourceIp': '10.0.0.1', 'aws:TagKeys': ['a', 'b'] }, { now: NOW });
+    const ctx = buildContext(
+      caller('arn:aws:iam::111122223333:user/alice'),
+      '*',
+      { 'AWS:PrincipalType': 'Account', 'aws:SourceIp': '10.0.0.1', 'aws:TagKeys': ['a', 'b'] },
+      { now: NOW },
+    );
     expect(ctx['aws:principaltype']).toEqual({ key: 'AWS:PrincipalType', value: 'Account' });
     expect(ctx['aws:sourceip']).toEqual({ key: 'aws:SourceIp', value: '10.0.0.1' });
     expect(ctx['aws:tagkeys']).toEqual({ key: 'aws:TagKeys', value: ['a', 'b'] });
   });
   it('fills resource tags and resource org keys', () => {
-    const ctx = contextValues(buildContext(caller('111122223333'), 'arn:aws:s3:::b', {}, { now: NOW, resourceTags: { owner: 'x' }, resourceOrgId: 'o-a1b2c3d4e5', resourceAccount: '444455556666' }));
+    const ctx = contextValues(
+      buildContext(
+        caller('111122223333'),
+        'arn:aws:s3:::b',
+        {},
+        { now: NOW, resourceTags: { owner: 'x' }, resourceOrgId: 'o-a1b2c3d4e5', resourceAccount: '444455556666' },
+      ),
+    );
     expect(ctx['aws:ResourceTag/owner']).toBe('x');
     expect(ctx['aws:ResourceOrgID']).toBe('o-a1b2c3d4e5');
     expect(ctx['aws:ResourceAccount']).toBe('444455556666');

@@ -16,7 +16,9 @@ interface Managed {
   count: number;
   policies: { name: string; arn: string; document: { Statement: unknown } }[];
 }
-const data = JSON.parse(readFileSync(new URL('../../data/aws-managed-policies.json', import.meta.url), 'utf8')) as Managed;
+const data = JSON.parse(
+  readFileSync(new URL('../../data/aws-managed-policies.json', import.meta.url), 'utf8'),
+) as Managed;
 const caller = (() => {
   const c = parseCaller('arn:aws:sts::111122223333:assumed-role/Dev/s1');
   if (!c.ok) throw new Error('caller');
@@ -37,7 +39,8 @@ function entry(name: string): PolicyEntry {
   entries.set(name, e);
   return e;
 }
-const decide = (names: string[], action: string, resource = '*') => evaluate({ identity: names.map(entry) }, request(action, resource), { trace: false }).decision;
+const decide = (names: string[], action: string, resource = '*') =>
+  evaluate({ identity: names.map(entry) }, request(action, resource), { trace: false }).decision;
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
@@ -85,6 +88,12 @@ describe('every AWS managed policy', () => {
     expect(decide(['PowerUserAccess'], 'ec2:RunInstances')).toBe('Allow');
     expect(decide(['AWSDenyAll'], 's3:GetObject', 'arn:aws:s3:::b/k')).toBe('ExplicitDeny');
     expect(decide(['AdministratorAccess', 'AWSDenyAll'], 's3:GetObject', 'arn:aws:s3:::b/k')).toBe('ExplicitDeny');
-    expect(decide(['ReadOnlyAccess', 'AmazonDynamoDBFullAccess'], 'dynamodb:PutItem', 'arn:aws:dynamodb:us-east-1:111122223333:table/T')).toBe('Allow');
+    expect(
+      decide(
+        ['ReadOnlyAccess', 'AmazonDynamoDBFullAccess'],
+        'dynamodb:PutItem',
+        'arn:aws:dynamodb:us-east-1:111122223333:table/T',
+      ),
+    ).toBe('Allow');
   });
 });

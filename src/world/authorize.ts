@@ -56,7 +56,12 @@ export interface Authorized extends DecisionResult {
 }
 
 function issue(code: string, message: string, help?: string): Finding {
-  const f: Finding = { code, severity: 'ERROR', message, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
+  const f: Finding = {
+    code,
+    severity: 'ERROR',
+    message,
+    range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+  };
   if (help) f.help = help;
   return f;
 }
@@ -74,19 +79,28 @@ class Gatherer {
 
   entry(id: string, doc: PolicyDocument): PolicyEntry | undefined {
     const parsed = parseDocument(doc);
-    for (const f of parsed.findings) if (f.severity === 'ERROR') this.errors.push({ ...f, message: `in \`${id}\`: ${f.message}` });
+    for (const f of parsed.findings)
+      if (f.severity === 'ERROR') this.errors.push({ ...f, message: `in \`${id}\`: ${f.message}` });
     return parsed.policy ? { id, policy: parsed.policy } : undefined;
   }
 
   managed(arn: string): PolicyEntry | undefined {
     const m = this.world.managedPolicies?.find((p) => p.arn === arn) ?? this.options.managedPolicy?.(arn);
     if (!m) {
-      this.errors.push(issue('evaluate.world.unknown-policy', `the managed policy \`${arn}\` is not in the world`, 'it is left out of the evaluation'));
+      this.errors.push(
+        issue(
+          'evaluate.world.unknown-policy',
+          `the managed policy \`${arn}\` is not in the world`,
+          'it is left out of the evaluation',
+        ),
+      );
       return undefined;
     }
     const v = m.versions.find((x) => x.versionId === m.defaultVersion);
     if (!v) {
-      this.errors.push(issue('evaluate.world.unknown-policy', `the managed policy \`${arn}\` has no version \`${m.defaultVersion}\``));
+      this.errors.push(
+        issue('evaluate.world.unknown-policy', `the managed policy \`${arn}\` has no version \`${m.defaultVersion}\``),
+      );
       return undefined;
     }
     return this.entry(arn, v.document);
@@ -147,7 +161,11 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
 
   if (caller.kind === 'user') {
     const user = findUser(world, caller);
-    if (!user) return { ok: false, errors: [issue('evaluate.request.unknown-principal', `the user \`${caller.arn}\` is not in the world`)] };
+    if (!user)
+      return {
+        ok: false,
+        errors: [issue('evaluate.request.unknown-principal', `the user \`${caller.arn}\` is not in the world`)],
+      };
     const owner = `user${user.path ?? '/'}${user.name}`;
     g.inline(owner, user.inlinePolicies, set.identity!);
     g.managedList(user.managedPolicies, set.identity!);
@@ -162,7 +180,11 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
     uniqueId = user.id;
   } else if (caller.kind === 'role' || caller.kind === 'assumed-role') {
     const role = findRole(world, caller);
-    if (!role) return { ok: false, errors: [issue('evaluate.request.unknown-principal', `the role of \`${caller.arn}\` is not in the world`)] };
+    if (!role)
+      return {
+        ok: false,
+        errors: [issue('evaluate.request.unknown-principal', `the role of \`${caller.arn}\` is not in the world`)],
+      };
     const roleArn = arnOf('role', role.account, role.name, role.path);
     caller = { ...caller, roleArn };
     g.inline(`role${role.path ?? '/'}${role.name}`, role.inlinePolicies, set.identity!);
@@ -196,7 +218,10 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
     }
   } else {
     const exact = world.resources?.find((r) => r.arn === resource);
-    const bucket = !exact && resource.startsWith('arn:aws:s3:::') && resource.includes('/') ? world.resources?.find((r) => r.arn === resource.slice(0, resource.indexOf('/'))) : undefined;
+    const bucket =
+      !exact && resource.startsWith('arn:aws:s3:::') && resource.includes('/')
+        ? world.resources?.find((r) => r.arn === resource.slice(0, resource.indexOf('/')))
+        : undefined;
     const found = exact ?? bucket;
     if (found?.policy !== undefined) set.resource = g.entry(found.arn, found.policy);
     if (exact) resourceTags = exact.tags;
@@ -233,5 +258,8 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
   });
   const evalRequest: EvalRequest = { caller, action, resource, context };
   const result = evaluate(set, evalRequest, { trace: options.trace, resourceAccount });
-  return { ok: true, value: { ...result, errors: [...g.errors, ...result.errors], request: evalRequest, policies: set } };
+  return {
+    ok: true,
+    value: { ...result, errors: [...g.errors, ...result.errors], request: evalRequest, policies: set },
+  };
 }

@@ -22,3 +22,5 @@ export type { OrgPlacement } from './organization';
 export { authorize, FULL_AWS_ACCESS_DOCUMENT } from './authorize';
 export type { AuthorizeOptions, Authorized, SessionFacts, WorldRequest } from './authorize';
 export { parseDocument } from './documents';
+export { managedPolicyLookup } from './managed';
+export type { ManagedPolicyData } from './managed';

@@ -22,7 +22,9 @@ export function loadWorld(text: string): Result<World> {
         {
           code: 'parse.json-syntax',
           severity: 'ERROR',
-          message: `the world is not valid JSON: ${printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`,
+          message: `the world is not valid JSON: ${printParseErrorCode(e.error)
+            .replace(/([a-z])([A-Z])/g, '$1 $2')
+            .toLowerCase()}`,
           range: lines.range(e.offset, e.length),
         },
       ],
@@ -32,7 +34,18 @@ export function loadWorld(text: string): Result<World> {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ code: 'parse.json-syntax', severity: 'ERROR', message: 'the world is not valid JSON', help: String(e), range: lines.range(0, 0) }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'parse.json-syntax',
+          severity: 'ERROR',
+          message: 'the world is not valid JSON',
+          help: String(e),
+          range: lines.range(0, 0),
+        },
+      ],
+    };
   }
   const checked = checkWorld(value);
   if (checked.ok) return checked;
@@ -40,8 +53,20 @@ export function loadWorld(text: string): Result<World> {
     let node = findNodeAtLocation(tree, i.path);
     // For a missing or unknown key, point at the closest enclosing node that exists.
     for (let cut = i.path.length - 1; !node && cut >= 0; cut--) node = findNodeAtLocation(tree, i.path.slice(0, cut));
-    const target = node && node.parent?.type === 'property' && node.parent.children?.[0] !== node && typeof i.path[i.path.length - 1] === 'string' && i.code === 'validate.world.unknown-key' ? node.parent : node;
-    const f: Finding = { code: i.code, severity: 'ERROR', message: i.message, range: target ? lines.range(target.offset, target.length) : lines.range(0, 0) };
+    const target =
+      node &&
+      node.parent?.type === 'property' &&
+      node.parent.children?.[0] !== node &&
+      typeof i.path[i.path.length - 1] === 'string' &&
+      i.code === 'validate.world.unknown-key'
+        ? node.parent
+        : node;
+    const f: Finding = {
+      code: i.code,
+      severity: 'ERROR',
+      message: i.message,
+      range: target ? lines.range(target.offset, target.length) : lines.range(0, 0),
+    };
     if (i.help) f.help = i.help;
     return f;
   });

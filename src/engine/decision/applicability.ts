@@ -39,7 +39,12 @@ export function isKmsKey(action: string, resource: string): boolean {
 
 /** Callers that have identity-based policies of their own. */
 export function hasIdentityPolicies(caller: Caller): boolean {
-  return caller.kind === 'user' || caller.kind === 'role' || caller.kind === 'assumed-role' || caller.kind === 'federated-user';
+  return (
+    caller.kind === 'user' ||
+    caller.kind === 'role' ||
+    caller.kind === 'assumed-role' ||
+    caller.kind === 'federated-user'
+  );
 }
 
 /**
@@ -48,7 +53,13 @@ export function hasIdentityPolicies(caller: Caller): boolean {
  * identities) are not governed by them.
  */
 export function scpsApply(caller: Caller): boolean {
-  if (caller.kind === 'anonymous' || caller.kind === 'service' || caller.kind === 'web-identity' || caller.kind === 'saml') return false;
+  if (
+    caller.kind === 'anonymous' ||
+    caller.kind === 'service' ||
+    caller.kind === 'web-identity' ||
+    caller.kind === 'saml'
+  )
+    return false;
   return !isServiceLinkedRole(caller);
 }
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runCase } from './case';
 
 const ALLOW = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };
-const base = { id: 'c1', request: { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' } };
+const base = {
+  id: 'c1',
+  request: { principal: 'arn:aws:iam::111122223333:user/alice', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
+};
 
 describe('runCase: the iamplay eval case format (issue 3)', () => {
   it('evaluates a case', () => {
@@ -20,12 +23,30 @@ describe('runCase: the iamplay eval case format (issue 3)', () => {
     );
     expect(a.explain?.deniedBy).toBe('identity');
     expect(a.explain?.context['aws:CurrentTime']).toBe('2026-01-01T00:00:00Z');
+    expect(a.explain?.statements).toEqual([]);
+  });
+  it('lists every statement evaluated with the element that failed', () => {
+    const deny = {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'NoPut', Effect: 'Deny', Action: 's3:PutObject', Resource: '*' }],
+    };
+    const a = runCase({ ...base, identityPolicies: [ALLOW, deny] }, { explain: true });
+    if ('error' in a) throw new Error(a.error.message);
+    expect(a.explain?.statements).toEqual([
+      { policy: 'identityPolicies[0]', statement: 0, effect: 'Allow', matched: true },
+      { policy: 'identityPolicies[1]', statement: 0, sid: 'NoPut', effect: 'Deny', matched: false, failedOn: 'action' },
+    ]);
   });
   it('ignores rule, description and expect', () => {
-    expect(runCase({ ...base, rule: 'r', description: 'd', expect: { decision: 'Allow' }, identityPolicies: [ALLOW] })).toMatchObject({ decision: 'Allow' });
+    expect(
+      runCase({ ...base, rule: 'r', description: 'd', expect: { decision: 'Allow' }, identityPolicies: [ALLOW] }),
+    ).toMatchObject({ decision: 'Allow' });
   });
   it('accepts numbers and booleans in the context as strings', () => {
-    const a = runCase({ ...base, request: { ...base.request, context: { 's3:max-keys': 5, 'aws:SecureTransport': false } } }, { explain: true });
+    const a = runCase(
+      { ...base, request: { ...base.request, context: { 's3:max-keys': 5, 'aws:SecureTransport': false } } },
+      { explain: true },
+    );
     if ('error' in a) throw new Error(a.error.message);
     expect(a.explain?.context['s3:max-keys']).toBe('5');
     expect(a.explain?.context['aws:SecureTransport']).toBe('false');
@@ -38,17 +59,37 @@ describe('runCase: cases it cannot evaluate get an error with code and message',
     return 'error' in a ? { id: a.id, ...a.error } : { id: a.id, code: 'none', message: '' };
   };
   it('not an object', () => {
-    expect(error(42)).toEqual({ id: null, code: 'evaluate.case.shape', message: 'a case must be a JSON object with `id` and `request`' });
+    expect(error(42)).toEqual({
+      id: null,
+      code: 'evaluate.case.shape',
+      message: 'a case must be a JSON object with `id` and `request`',
+    });
   });
   it('no id', () => {
-    expect(error({ request: base.request })).toEqual({ id: null, code: 'evaluate.case.shape', message: 'the case needs an `id` (a string)' });
+    expect(error({ request: base.request })).toEqual({
+      id: null,
+      code: 'evaluate.case.shape',
+      message: 'the case needs an `id` (a string)',
+    });
   });
   it('no request', () => {
-    expect(error({ id: 'x' })).toEqual({ id: 'x', code: 'evaluate.case.shape', message: 'the case needs a `request` object' });
+    expect(error({ id: 'x' })).toEqual({
+      id: 'x',
+      code: 'evaluate.case.shape',
+      message: 'the case needs a `request` object',
+    });
   });
   it('unknown keys', () => {
-    expect(error({ ...base, identityPolicy: [ALLOW] })).toEqual({ id: 'c1', code: 'evaluate.case.unknown-key', message: 'unknown key `identityPolicy` in the case' });
-    expect(error({ ...base, request: { ...base.request, princpal: 'x' } })).toEqual({ id: 'c1', code: 'evaluate.case.unknown-key', message: 'unknown key `princpal` in `request`' });
+    expect(error({ ...base, identityPolicy: [ALLOW] })).toEqual({
+      id: 'c1',
+      code: 'evaluate.case.unknown-key',
+      message: 'unknown key `identityPolicy` in the case',
+    });
+    expect(error({ ...base, request: { ...base.request, princpal: 'x' } })).toEqual({
+      id: 'c1',
+      code: 'evaluate.case.unknown-key',
+      message: 'unknown key `princpal` in `request`',
+    });
   });
   it('a bad principal', () => {
     expect(error({ ...base, request: { ...base.request, principal: 'arn:aws:iam::111122223333:group/G' } })).toEqual({
@@ -78,11 +119,23 @@ describe('runCase: cases it cannot evaluate get an error with code and message',
   });
   it('a policy that is not a policy', () => {
     expect(error({ ...base, identityPolicies: [[1, 2]] })).toMatchObject({ id: 'c1', code: 'parse.not-an-object' });
-    expect(error({ ...base, identityPolicies: ALLOW })).toEqual({ id: 'c1', code: 'evaluate.case.shape', message: '`identityPolicies` must be a list of policies' });
+    expect(error({ ...base, identityPolicies: ALLOW })).toEqual({
+      id: 'c1',
+      code: 'evaluate.case.shape',
+      message: '`identityPolicies` must be a list of policies',
+    });
     expect(error({ ...base, scps: [ALLOW] })).toEqual({
       id: 'c1',
       code: 'evaluate.case.shape',
       message: '`scps[0]` must be a list of policies (one level of the organization path)',
+    });
+  });
+  it('a policy nested too deeply to print', () => {
+    const deep = JSON.parse('{"a":'.repeat(20000) + '1' + '}'.repeat(20000));
+    expect(error({ ...base, resourcePolicy: deep })).toEqual({
+      id: 'c1',
+      code: 'evaluate.case.shape',
+      message: '`resourcePolicy` is nested too deeply',
     });
   });
   it('a policy given as malformed text', () => {

@@ -38,6 +38,15 @@ export interface CaseExplain {
   deciding: DecidingStatement[];
   byPolicyType: Partial<Record<PolicyType, Verdict>>;
   steps: { step: FlowStep; outcome: string; note: string }[];
+  /** Every statement evaluated: whether it matched, and the first element that failed. */
+  statements: {
+    policy: string;
+    statement: number;
+    sid?: string;
+    effect: string;
+    matched: boolean;
+    failedOn?: string;
+  }[];
   context: Record<string, ContextValue>;
   errors: CaseError[];
 }
@@ -52,7 +61,19 @@ export interface CaseOptions {
   now?: number;
 }
 
-const CASE_KEYS = new Set(['id', 'request', 'identityPolicies', 'resourcePolicy', 'permissionsBoundary', 'sessionPolicy', 'scps', 'rcps', 'rule', 'description', 'expect']);
+const CASE_KEYS = new Set([
+  'id',
+  'request',
+  'identityPolicies',
+  'resourcePolicy',
+  'permissionsBoundary',
+  'sessionPolicy',
+  'scps',
+  'rcps',
+  'rule',
+  'description',
+  'expect',
+]);
 const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'context']);
 const ACTION_RE = /^[A-Za-z0-9-]+:[A-Za-z0-9_-]+$/;
 
@@ -71,15 +92,22 @@ function policyAt(value: unknown, where: string): Policy {
   let text: string;
   try {
     text = typeof value === 'string' ? value : JSON.stringify(value);
-  } catch {
-    throw new CaseProblem('evaluate.case.shape', `\`${where}\` cannot be read as JSON`);
+  } catch (e) {
+    throw new CaseProblem(
+      'evaluate.case.shape',
+      e instanceof RangeError ? `\`${where}\` is nested too deeply` : `\`${where}\` cannot be read as JSON`,
+    );
   }
   if (text === undefined) throw new CaseProblem('evaluate.case.shape', `\`${where}\` is not a policy document`);
   const hit = parsedByText.get(text);
   if (hit) return hit;
   const parsed = parsePolicyValue(value);
   const bad = parsed.findings.find((f) => f.severity === 'ERROR');
-  if (bad) throw new CaseProblem(bad.code, `\`${where}\`: ${bad.message} (line ${bad.range.start.line}, column ${bad.range.start.column})`);
+  if (bad)
+    throw new CaseProblem(
+      bad.code,
+      `\`${where}\`: ${bad.message} (line ${bad.range.start.line}, column ${bad.range.start.column})`,
+    );
   if (!parsed.policy) throw new CaseProblem('parse.not-an-object', `\`${where}\` is not a policy document`);
   if (parsedByText.size >= MAX_PARSED) parsedByText.clear();
   parsedByText.set(text, parsed.policy);
@@ -91,53 +119,88 @@ function entry(value: unknown, where: string): PolicyEntry {
 }
 
 function levels(value: unknown, where: string): PolicyEntry[][] {
-  if (!Array.isArray(value)) throw new CaseProblem('evaluate.case.shape', `\`${where}\` must be a list of levels (root first), each a list of policies`);
+  if (!Array.isArray(value))
+    throw new CaseProblem(
+      'evaluate.case.shape',
+      `\`${where}\` must be a list of levels (root first), each a list of policies`,
+    );
   return value.map((level, i) => {
-    if (!Array.isArray(level)) throw new CaseProblem('evaluate.case.shape', `\`${where}[${i}]\` must be a list of policies (one level of the organization path)`);
+    if (!Array.isArray(level))
+      throw new CaseProblem(
+        'evaluate.case.shape',
+        `\`${where}[${i}]\` must be a list of policies (one level of the organization path)`,
+      );
     return level.map((p, j) => entry(p, `${where}[${i}][${j}]`));
   });
 }
 
 function str(value: unknown, where: string, required: boolean): string | undefined {
   if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string' || value === '') throw new CaseProblem('evaluate.case.shape', `\`${where}\` must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw new CaseProblem('evaluate.case.shape', `\`${where}\` must be a non-empty string`);
   return value;
 }
 
 function contextOf(value: unknown): Record<string, ContextValue> {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CaseProblem('evaluate.request.context', '`request.context` must be an object of condition keys to values');
+    throw new CaseProblem(
+      'evaluate.request.context',
+      '`request.context` must be an object of condition keys to values',
+    );
   }
   const out: Record<string, ContextValue> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (typeof v === 'string') out[k] = v;
     else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
-    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')) out[k] = v.map(String);
-    else throw new CaseProblem('evaluate.request.context', `the context key \`${k}\` must have a string or a list of strings`);
+    else if (
+      Array.isArray(v) &&
+      v.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean')
+    )
+      out[k] = v.map(String);
+    else
+      throw new CaseProblem(
+        'evaluate.request.context',
+        `the context key \`${k}\` must have a string or a list of strings`,
+      );
   }
   return out;
 }
 
 /** Builds the policy set and the request of a case; throws CaseProblem for a case it cannot evaluate. */
-function prepare(c: Record<string, unknown>, now: number | undefined): { set: PolicySet; request: EvalRequest; resourceAccount?: string } {
-  for (const k of Object.keys(c)) if (!CASE_KEYS.has(k)) throw new CaseProblem('evaluate.case.unknown-key', `unknown key \`${k}\` in the case`);
+function prepare(
+  c: Record<string, unknown>,
+  now: number | undefined,
+): { set: PolicySet; request: EvalRequest; resourceAccount?: string } {
+  for (const k of Object.keys(c))
+    if (!CASE_KEYS.has(k)) throw new CaseProblem('evaluate.case.unknown-key', `unknown key \`${k}\` in the case`);
   const rq = c.request;
-  if (typeof rq !== 'object' || rq === null || Array.isArray(rq)) throw new CaseProblem('evaluate.case.shape', 'the case needs a `request` object');
+  if (typeof rq !== 'object' || rq === null || Array.isArray(rq))
+    throw new CaseProblem('evaluate.case.shape', 'the case needs a `request` object');
   const r = rq as Record<string, unknown>;
-  for (const k of Object.keys(r)) if (!REQUEST_KEYS.has(k)) throw new CaseProblem('evaluate.case.unknown-key', `unknown key \`${k}\` in \`request\``);
+  for (const k of Object.keys(r))
+    if (!REQUEST_KEYS.has(k)) throw new CaseProblem('evaluate.case.unknown-key', `unknown key \`${k}\` in \`request\``);
   const principal = str(r.principal, 'request.principal', true)!;
   const action = str(r.action, 'request.action', true)!;
   const resource = str(r.resource, 'request.resource', true)!;
   const resourceAccount = str(r.resourceAccount, 'request.resourceAccount', false);
   if (!ACTION_RE.test(action)) {
-    throw new CaseProblem('evaluate.request.action', `\`${action.slice(0, 100)}\` is not an action; write \`service:ActionName\`, such as \`s3:GetObject\``);
+    throw new CaseProblem(
+      'evaluate.request.action',
+      `\`${action.slice(0, 100)}\` is not an action; write \`service:ActionName\`, such as \`s3:GetObject\``,
+    );
   }
   if (resource !== '*' && !(resource.startsWith('arn:') && resource.split(':', 6).length === 6)) {
-    throw new CaseProblem('evaluate.request.resource', `\`${resource.slice(0, 100)}\` is not an ARN; write \`arn:partition:service:region:account:resource\` or \`*\``);
+    throw new CaseProblem(
+      'evaluate.request.resource',
+      `\`${resource.slice(0, 100)}\` is not an ARN; write \`arn:partition:service:region:account:resource\` or \`*\``,
+    );
   }
   if (resourceAccount !== undefined && !/^\d{12}$/.test(resourceAccount)) {
-    throw new CaseProblem('evaluate.request.resource', `\`request.resourceAccount\` must be a 12-digit account id, found \`${resourceAccount.slice(0, 40)}\``);
+    throw new CaseProblem(
+      'evaluate.request.resource',
+      `\`request.resourceAccount\` must be a 12-digit account id, found \`${resourceAccount.slice(0, 40)}\``,
+    );
   }
   const given = contextOf(r.context);
   const parsed = parseCaller(principal);
@@ -145,13 +208,18 @@ function prepare(c: Record<string, unknown>, now: number | undefined): { set: Po
   let caller: Caller = parsed.value;
   // A session ARN drops the role's path; the context's aws:PrincipalArn may give the full role ARN.
   const given_pa = Object.entries(given).find(([k]) => k.toLowerCase() === 'aws:principalarn')?.[1];
-  if (caller.kind === 'assumed-role' && typeof given_pa === 'string' && given_pa.startsWith(`arn:aws:iam::${caller.account}:role/`)) {
+  if (
+    caller.kind === 'assumed-role' &&
+    typeof given_pa === 'string' &&
+    given_pa.startsWith(`arn:aws:iam::${caller.account}:role/`)
+  ) {
     caller = { ...caller, roleArn: given_pa };
   }
 
   const set: PolicySet = {};
   if (c.identityPolicies !== undefined) {
-    if (!Array.isArray(c.identityPolicies)) throw new CaseProblem('evaluate.case.shape', '`identityPolicies` must be a list of policies');
+    if (!Array.isArray(c.identityPolicies))
+      throw new CaseProblem('evaluate.case.shape', '`identityPolicies` must be a list of policies');
     set.identity = c.identityPolicies.map((p, i) => entry(p, `identityPolicies[${i}]`));
   }
   if (c.resourcePolicy !== undefined) set.resource = entry(c.resourcePolicy, 'resourcePolicy');
@@ -170,7 +238,10 @@ export function runCase(value: unknown, options: CaseOptions = {}): CaseAnswer {
   let id: string | null = null;
   try {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { id, error: { code: 'evaluate.case.shape', message: 'a case must be a JSON object with `id` and `request`' } };
+      return {
+        id,
+        error: { code: 'evaluate.case.shape', message: 'a case must be a JSON object with `id` and `request`' },
+      };
     }
     const c = value as Record<string, unknown>;
     if (typeof c.id === 'string' || typeof c.id === 'number') id = String(c.id);
@@ -188,14 +259,34 @@ export function runCase(value: unknown, options: CaseOptions = {}): CaseAnswer {
       deciding,
       byPolicyType: result.byPolicyType,
       steps: [],
+      statements: [],
       context: contextValues(request.context),
       errors: result.errors.map((f) => ({ code: f.code, message: f.message })),
     };
     if (result.deniedBy) explain.deniedBy = result.deniedBy;
-    for (const e of result.trace) if (e.kind === 'step') explain.steps.push({ step: e.step, outcome: e.outcome, note: e.note });
+    for (const e of result.trace) {
+      if (e.kind === 'step') explain.steps.push({ step: e.step, outcome: e.outcome, note: e.note });
+      else if (e.kind === 'statement') {
+        const s: CaseExplain['statements'][number] = {
+          policy: e.ref.policyId,
+          statement: e.ref.statementIndex,
+          effect: e.effect,
+          matched: e.matched,
+        };
+        if (e.ref.sid !== undefined) s.sid = e.ref.sid;
+        if (e.failedOn) s.failedOn = e.failedOn;
+        explain.statements.push(s);
+      }
+    }
     return { id, decision: result.decision, deciding, explain };
   } catch (e) {
     if (e instanceof CaseProblem) return { id, error: { code: e.code, message: e.message } };
-    return { id, error: { code: 'evaluate.internal', message: `the case could not be evaluated: ${e instanceof Error ? e.message : String(e)}` } };
+    return {
+      id,
+      error: {
+        code: 'evaluate.internal',
+        message: `the case could not be evaluated: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    };
   }
 }
