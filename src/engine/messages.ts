@@ -5,17 +5,10 @@
  * `… with an explicit deny in a <type> policy` for an explicit one. Only one policy type is named.
  */
 import type { PolicyType } from './model';
+import { POLICY_TYPE_PHRASES } from './model';
 
 /** The policy-type phrase AWS uses, with its article, for an explicit deny. */
-const EXPLICIT: Record<PolicyType, string> = {
-  identity: 'an identity-based policy',
-  resource: 'a resource-based policy',
-  trust: 'a role trust policy',
-  boundary: 'a permissions boundary',
-  session: 'a session policy',
-  scp: 'a service control policy',
-  rcp: 'a resource control policy',
-};
+const EXPLICIT = POLICY_TYPE_PHRASES;
 
 /** The phrase after `because no` for an implicit deny. */
 const IMPLICIT: Record<PolicyType, string> = {

@@ -83,6 +83,17 @@ export type PolicyType =
   | 'scp'
   | 'rcp';
 
+/** How AWS names each policy type in prose, with its article (AccessDenied messages, findings). */
+export const POLICY_TYPE_PHRASES: Record<PolicyType, string> = {
+  identity: 'an identity-based policy',
+  resource: 'a resource-based policy',
+  trust: 'a role trust policy',
+  boundary: 'a permissions boundary',
+  session: 'a session policy',
+  scp: 'a service control policy',
+  rcp: 'a resource control policy',
+};
+
 /** Which document a statement came from: enough for the UI to highlight it and jump to it. */
 export interface StatementRef {
   /** Caller-chosen id of the policy document (e.g. `identity:0`, `arn:aws:iam::aws:policy/ReadOnlyAccess`). */

@@ -13,20 +13,8 @@ import { cursorAt, offsetAt } from './position';
 import type { Cursor } from './position';
 import { statementAt } from './statement-at';
 import type { CompletionItem, CompletionKind, CursorPosition } from './types';
+import { TOP_KEYS, STATEMENT_KEYS, PRINCIPAL_TYPES } from '../engine/validate/structure';
 
-const TOP = ['Version', 'Id', 'Statement'];
-const STATEMENT = [
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-];
-const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 const ELEMENT_DOCS: Record<string, string> = {
   Version: 'The policy language version: always `"2012-10-17"`',
   Id: 'An optional identifier for the policy',
@@ -108,13 +96,13 @@ export function complete(text: string, position: CursorPosition, catalog: Catalo
   const path = cursor.path;
   if (cursor.atKey) {
     if (path.length === 0) {
-      for (const k of TOP) items.add(k, 'property', undefined, ELEMENT_DOCS[k]);
+      for (const k of TOP_KEYS) items.add(k, 'property', undefined, ELEMENT_DOCS[k]);
       return items.list;
     }
     const at = statementAt(policy, path);
     if (!at) return items.list;
     const rest = at.rest;
-    if (rest.length === 0) for (const k of STATEMENT) items.add(k, 'property', undefined, ELEMENT_DOCS[k]);
+    if (rest.length === 0) for (const k of STATEMENT_KEYS) items.add(k, 'property', undefined, ELEMENT_DOCS[k]);
     else if (rest.length === 1 && (rest[0] === 'Principal' || rest[0] === 'NotPrincipal'))
       for (const k of PRINCIPAL_TYPES) items.add(k, 'property');
     else if (rest.length === 1 && rest[0] === 'Condition') {

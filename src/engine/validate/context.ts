@@ -3,6 +3,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { Catalog } from '../../catalog';
 import type { Finding, LineIndex, Range, Severity } from '../diagnostics';
 import type { Policy, PolicyType } from '../model';
+import { POLICY_TYPE_PHRASES } from '../model';
 
 export interface ValidateOptions {
   /** The kind of policy; defaults to `identity`. */
@@ -23,15 +24,7 @@ export interface Ctx {
 }
 
 /** Where the policy types differ (IAM User Guide: policy types; Organizations: SCP and RCP syntax). */
-export const TYPE_NAMES: Record<PolicyType, string> = {
-  identity: 'an identity-based policy',
-  resource: 'a resource-based policy',
-  trust: 'a role trust policy',
-  boundary: 'a permissions boundary',
-  session: 'a session policy',
-  scp: 'a service control policy',
-  rcp: 'a resource control policy',
-};
+export const TYPE_NAMES = POLICY_TYPE_PHRASES;
 
 /** Types whose statements must name a `Principal`. */
 export const NEEDS_PRINCIPAL = new Set<PolicyType>(['resource', 'trust', 'rcp']);
