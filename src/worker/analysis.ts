@@ -14,7 +14,8 @@ export interface AnalysisServices {
 
 /** The policy type a document of this kind is checked as (a resource policy doubles as a trust policy for `sts:AssumeRole*`). */
 export function policyTypeOf(kind: DocKind, text: string): PolicyType {
-  if (kind === 'resource') return /"sts:AssumeRole(WithSAML|WithWebIdentity)?"/i.test(text.slice(0, 20_000)) ? 'trust' : 'resource';
+  if (kind === 'resource')
+    return /"sts:AssumeRole(WithSAML|WithWebIdentity)?"/i.test(text.slice(0, 20_000)) ? 'trust' : 'resource';
   return kind;
 }
 

@@ -4,12 +4,21 @@
  */
 import { VERSION } from '../version';
 import { loadCatalog } from '../catalog';
-import { parsePolicy } from '../engine/parse';
+import { cachedParse } from './parse-cache';
 import { analyze } from './analysis';
 import { requestHints, suggestActions } from './catalog-help';
 import { loadLibrary } from './managed-library';
 import type { LibrarySearch, ManagedPolicyText } from './library';
-import type { ActionSuggestion, Analysis, Answer, DocInput, DocKind, EvaluationAnswer, RequestHints, RequestInput } from './types';
+import type {
+  ActionSuggestion,
+  Analysis,
+  Answer,
+  DocInput,
+  DocKind,
+  EvaluationAnswer,
+  RequestHints,
+  RequestInput,
+} from './types';
 import { evaluateWorkbench } from './evaluation';
 import { engineServices } from './services';
 import { langApi } from './lang';
@@ -32,14 +41,18 @@ const clip = (text: string) => (typeof text === 'string' ? text.slice(0, MAX_TEX
 
 export const engineApi = {
   ping(nonce: string): PingAnswer {
-    return { version: VERSION, nonce, inWorker: typeof (globalThis as { document?: unknown }).document === 'undefined' };
+    return {
+      version: VERSION,
+      nonce,
+      inWorker: typeof (globalThis as { document?: unknown }).document === 'undefined',
+    };
   },
 
   /** Findings (parse and validation) and the plain-English summary of one document. */
   async analyze(text: string, kind: DocKind): Promise<Answer<Analysis>> {
     try {
       const services = await engineServices();
-      return { ok: true, value: analyze(clip(text), kind, { parse: parsePolicy, ...services.analysis }) };
+      return { ok: true, value: analyze(clip(text), kind, { parse: cachedParse, ...services.analysis }) };
     } catch (e) {
       return failure(e);
     }
@@ -52,7 +65,10 @@ export const engineApi = {
       if (!services.evaluate) return { ok: false, errors: ['the evaluation engine is not available in this build'] };
       const catalog = await loadCatalog().catch(() => undefined);
       const safeDocs = docs.slice(0, 64).map((d) => ({ ...d, text: clip(d.text) }));
-      return { ok: true, value: evaluateWorkbench(safeDocs, request, { evaluate: services.evaluate, parse: parsePolicy, catalog }) };
+      return {
+        ok: true,
+        value: evaluateWorkbench(safeDocs, request, { evaluate: services.evaluate, parse: cachedParse, catalog }),
+      };
     } catch (e) {
       return failure(e);
     }
@@ -86,7 +102,9 @@ export const engineApi = {
   async libraryGet(name: string): Promise<Answer<ManagedPolicyText>> {
     try {
       const p = (await loadLibrary()).get(String(name));
-      return p ? { ok: true, value: p } : { ok: false, errors: [`there is no AWS managed policy named \`${String(name).slice(0, 128)}\``] };
+      return p
+        ? { ok: true, value: p }
+        : { ok: false, errors: [`there is no AWS managed policy named \`${String(name).slice(0, 128)}\``] };
     } catch (e) {
       return failure(e);
     }

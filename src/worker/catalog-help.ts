@@ -36,7 +36,12 @@ export function fillTemplate(template: string, account: string): string {
     .replace(/\$\{Account\}/g, /^\d{12}$/.test(account) ? account : '111122223333');
 }
 
-export function requestHints(catalog: Catalog, actions: string[], contextKeys: string[], account: string): RequestHints {
+export function requestHints(
+  catalog: Catalog,
+  actions: string[],
+  contextKeys: string[],
+  account: string,
+): RequestHints {
   const out: RequestHints = { actions: [], resourceTemplates: [], noResource: false, contextKeys: [], keyTypes: {} };
   const keys = new Map<string, ContextKeySuggestion>();
   let first = true;
@@ -54,7 +59,8 @@ export function requestHints(catalog: Catalog, actions: string[], contextKeys: s
     out.actions.push({ action, known: true, accessLevel: info.accessLevel, description: info.description });
     const addKey = (key: string) => {
       const k = catalog.conditionKey(key);
-      if (k && !keys.has(k.key.toLowerCase())) keys.set(k.key.toLowerCase(), { key: k.key, type: k.type, description: k.description, global: k.global });
+      if (k && !keys.has(k.key.toLowerCase()))
+        keys.set(k.key.toLowerCase(), { key: k.key, type: k.type, description: k.description, global: k.global });
     };
     for (const k of info.conditionKeys) addKey(k);
     for (const rt of info.resourceTypes) for (const k of rt.conditionKeys) addKey(k);
@@ -63,11 +69,19 @@ export function requestHints(catalog: Catalog, actions: string[], contextKeys: s
       out.noResource = info.resourceTypes.length === 0;
       for (const rt of info.resourceTypes) {
         const type = catalog.resourceType(info.service, rt.name);
-        if (type) out.resourceTemplates.push({ name: rt.name, template: fillTemplate(type.arn, account), required: rt.required });
+        if (type)
+          out.resourceTemplates.push({
+            name: rt.name,
+            template: fillTemplate(type.arn, account),
+            required: rt.required,
+          });
       }
     }
   }
-  out.contextKeys = [...keys.values(), ...catalog.globalKeys.map((k) => ({ key: k.key, type: k.type, description: k.description, global: true }))];
+  out.contextKeys = [
+    ...keys.values(),
+    ...catalog.globalKeys.map((k) => ({ key: k.key, type: k.type, description: k.description, global: true })),
+  ];
   for (const key of contextKeys.slice(0, 64)) {
     const k = catalog.conditionKey(key.slice(0, MAX_INPUT));
     if (k) out.keyTypes[key] = k.type;

@@ -1,7 +1,8 @@
 /**
- * The page's typed handle on the engine worker. The worker starts on first use; a worker that
- * does not answer within the timeout is replaced, and the caller gets `{ ok: false }` with a
- * clear message instead of waiting forever.
+ * The page's typed handle on the engine worker. The worker starts on first use. A call that gets
+ * no answer within the deadline returns `{ ok: false }` with a clear message, and the worker is
+ * replaced; only a call made on the current worker replaces it, so the late timeouts of a stuck
+ * worker's other calls never kill its healthy replacement. Listeners hear of each replacement.
  */
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import type { EngineApi } from './api';
@@ -12,8 +13,18 @@ export type WorkerAnswer<T> = { ok: true; value: T } | { ok: false; error: strin
 export class EngineClient {
   private worker: Worker | null = null;
   private remote: Remote<EngineApi> | null = null;
+  private generation = 0;
+  /** How many times the worker was replaced. */
+  restarts = 0;
+  private readonly listeners = new Set<(error: string) => void>();
 
   constructor(private readonly timeoutMs = 5000) {}
+
+  /** Calls `listener` each time a worker is replaced because it missed its deadline; returns the unsubscribe function. */
+  onRestart(listener: (error: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   private start(): Remote<EngineApi> {
     if (!this.remote) {
@@ -29,11 +40,14 @@ export class EngineClient {
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
+    this.generation++;
+    this.restarts++;
   }
 
   /** Runs `fn` against the worker with a deadline. */
   async call<T>(fn: (api: Remote<EngineApi>) => Promise<T>): Promise<WorkerAnswer<T>> {
     const api = this.start();
+    const generation = this.generation;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
@@ -41,8 +55,13 @@ export class EngineClient {
     try {
       const answer = await Promise.race([fn(api), deadline]);
       if (answer === 'timeout') {
-        this.restart();
-        return { ok: false, error: `the engine did not answer within ${this.timeoutMs / 1000} s and was restarted`, restarted: true };
+        const error = `the engine did not answer within ${this.timeoutMs / 1000} s and was restarted`;
+        const current = generation === this.generation;
+        if (current) {
+          this.restart();
+          for (const listener of this.listeners) listener(error);
+        }
+        return { ok: false, error, restarted: current };
       }
       return { ok: true, value: answer as T };
     } catch (e) {
@@ -54,6 +73,7 @@ export class EngineClient {
 }
 
 let shared: EngineClient | null = null;
+/** The one engine worker client of the page (the About box and the workbench share it). */
 export function engineClient(): EngineClient {
   shared ??= new EngineClient();
   return shared;

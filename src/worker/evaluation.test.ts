@@ -41,19 +41,30 @@ describe('the workbench evaluation in the worker', () => {
     const text = `{"Version":"2012-10-17","Statement":[
       {"Effect":"Allow","Action":"s3:*","Resource":"*"},
       {"Sid":"NoDelete","Effect":"Deny","Action":"s3:DeleteObject","Resource":"*"}]}`;
-    const answer = evaluateWorkbench([{ id: 'd7', name: 'p', kind: 'identity', text }], request(['s3:DeleteObject']), await deps());
+    const answer = evaluateWorkbench(
+      [{ id: 'd7', name: 'p', kind: 'identity', text }],
+      request(['s3:DeleteObject']),
+      await deps(),
+    );
     const row = answer.rows[0];
     expect(row.ok && row.value.decision).toBe('ExplicitDeny');
-    expect(row.ok && row.value.deciding.map((d) => [d.policyId, d.statementIndex, d.sid])).toEqual([['d7', 1, 'NoDelete']]);
+    expect(row.ok && row.value.deciding.map((d) => [d.policyId, d.statementIndex, d.sid])).toEqual([
+      ['d7', 1, 'NoDelete'],
+    ]);
   });
 
   it('answers a principal it cannot read with an error row, not an exception', async () => {
-    const answer = evaluateWorkbench([], request(['s3:GetObject'], { principal: 'arn:aws:iam::111122223333:group/devs' }), await deps());
+    const answer = evaluateWorkbench(
+      [],
+      request(['s3:GetObject'], { principal: 'arn:aws:iam::111122223333:group/devs' }),
+      await deps(),
+    );
     expect(answer.rows).toEqual([
       {
         ok: false,
         action: 's3:GetObject',
-        error: 'a group cannot be a principal: `arn:aws:iam::111122223333:group/devs`: groups hold policies for users; requests come from users, roles and sessions',
+        error:
+          'a group cannot be a principal: `arn:aws:iam::111122223333:group/devs`: groups hold policies for users; requests come from users, roles and sessions',
       },
     ]);
   });
@@ -79,11 +90,19 @@ describe('the workbench evaluation in the worker', () => {
       { key: 'aws:TagKeys', value: 'a, b' },
       { key: 'aws:SourceIp', value: '10.1.2.3' },
     ];
-    const answer = evaluateWorkbench([{ id: 'd1', name: 'p', kind: 'identity', text }], request(['s3:GetObject'], { context: ctx }), await deps());
+    const answer = evaluateWorkbench(
+      [{ id: 'd1', name: 'p', kind: 'identity', text }],
+      request(['s3:GetObject'], { context: ctx }),
+      await deps(),
+    );
     expect(answer.notes).toEqual([]);
     expect(answer.rows[0].ok && answer.rows[0].value.decision).toBe('Allow');
-    expect(checkContextValue('aws:SourceIp', 'IPAddress', 'nope')).toBe('`aws:SourceIp` takes an IP address; `nope` is not one');
-    expect(checkContextValue('aws:MultiFactorAuthPresent', 'Bool', 'yes')).toBe('`aws:MultiFactorAuthPresent` takes `true` or `false`; `yes` is not one');
+    expect(checkContextValue('aws:SourceIp', 'IPAddress', 'nope')).toBe(
+      '`aws:SourceIp` takes an IP address; `nope` is not one',
+    );
+    expect(checkContextValue('aws:MultiFactorAuthPresent', 'Bool', 'yes')).toBe(
+      '`aws:MultiFactorAuthPresent` takes `true` or `false`; `yes` is not one',
+    );
     expect(checkContextValue('aws:CurrentTime', 'Date', '2026-01-01T00:00:00Z')).toBe('');
   });
 });

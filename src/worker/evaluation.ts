@@ -15,7 +15,10 @@ const LEVEL_ORDER = ['root', 'ou', 'account'] as const;
 export const MAX_ACTIONS = 50;
 
 /** The policy set the documents make. Documents that cannot be read are reported and left out. */
-export function buildPolicySet(docs: DocInput[], parse: ParseFn): { set: PolicySet; skipped: EvaluationAnswer['skipped'] } {
+export function buildPolicySet(
+  docs: DocInput[],
+  parse: ParseFn,
+): { set: PolicySet; skipped: EvaluationAnswer['skipped'] } {
   const set: PolicySet = {};
   const skipped: EvaluationAnswer['skipped'] = [];
   const scps = new Map<string, PolicyEntry[]>();
@@ -34,11 +37,21 @@ export function buildPolicySet(docs: DocInput[], parse: ParseFn): { set: PolicyS
         (set.identity ??= []).push(entry);
         break;
       case 'resource':
-        if (set.resource) skipped.push({ docId: doc.id, name: doc.name, reason: 'a request has one resource policy; only the first one counts' });
+        if (set.resource)
+          skipped.push({
+            docId: doc.id,
+            name: doc.name,
+            reason: 'a request has one resource policy; only the first one counts',
+          });
         else set.resource = entry;
         break;
       case 'boundary':
-        if (set.boundary) skipped.push({ docId: doc.id, name: doc.name, reason: 'a principal has one permissions boundary; only the first one counts' });
+        if (set.boundary)
+          skipped.push({
+            docId: doc.id,
+            name: doc.name,
+            reason: 'a principal has one permissions boundary; only the first one counts',
+          });
         else set.boundary = entry;
         break;
       case 'session':
@@ -90,7 +103,12 @@ export function checkContextValue(key: string, type: string, value: string): str
 }
 
 /** The engine's request for one action, with context values typed from the catalogue (`ArrayOf…` keys take a comma-separated list). */
-export function buildRequest(input: RequestInput, action: string, catalog: Catalog | undefined, notes: string[]): Request {
+export function buildRequest(
+  input: RequestInput,
+  action: string,
+  catalog: Catalog | undefined,
+  notes: string[],
+): Request {
   const context: Record<string, ContextValue> = {};
   for (const { key, value } of input.context) {
     const k = key.trim();
@@ -100,9 +118,19 @@ export function buildRequest(input: RequestInput, action: string, catalog: Catal
       const note = checkContextValue(k, type, value);
       if (note && !notes.includes(note)) notes.push(note);
     }
-    context[k] = type.startsWith('ArrayOf') ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value;
+    context[k] = type.startsWith('ArrayOf')
+      ? value
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '')
+      : value;
   }
-  const request: Request = { principal: input.principal.trim() || 'anonymous', action, resource: input.resource.trim() || '*', context };
+  const request: Request = {
+    principal: input.principal.trim() || 'anonymous',
+    action,
+    resource: input.resource.trim() || '*',
+    context,
+  };
   if (/^\d{12}$/.test(input.resourceAccount.trim())) request.resourceAccount = input.resourceAccount.trim();
   return request;
 }
@@ -136,7 +164,11 @@ export function evaluateWorkbench(
       });
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      rows.push({ ok: false, action, error: e instanceof Error && e.name === 'PrincipalError' ? why : `the engine failed on this request: ${why}` });
+      rows.push({
+        ok: false,
+        action,
+        error: e instanceof Error && e.name === 'PrincipalError' ? why : `the engine failed on this request: ${why}`,
+      });
     }
   }
   return { rows, skipped, notes };

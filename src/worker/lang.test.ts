@@ -33,7 +33,10 @@ describe('the language service through the worker', () => {
     const fixes = answer.ok ? answer.value : [];
     const fix = fixes.find((f) => f.edits.some((e) => e.newText.includes('s3:GetObject')));
     expect(fix?.preferred).toBe(true);
-    const applied = fix!.edits.reduceRight((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), text);
+    const applied = fix!.edits.reduceRight(
+      (t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end),
+      text,
+    );
     expect(applied).toBe(policy('s3:GetObject'));
   });
 

@@ -62,7 +62,10 @@ export function langApi() {
       try {
         if (text.length > MAX_TEXT) return { ok: true, value: null };
         const h = hover(text, position(text, offset), await loadCatalog());
-        return { ok: true, value: h ? { contents: h.contents, range: { start: h.range.start.offset, end: h.range.end.offset } } : null };
+        return {
+          ok: true,
+          value: h ? { contents: h.contents, range: { start: h.range.start.offset, end: h.range.end.offset } } : null,
+        };
       } catch (e) {
         return fail(e);
       }
@@ -71,14 +74,21 @@ export function langApi() {
     async codeActions(text: string, start: number, end: number, kind: DocKind): Promise<Answer<QuickFix[]>> {
       try {
         if (text.length > MAX_TEXT) return { ok: true, value: [] };
-        const actions = codeActions(text, { start: position(text, start), end: position(text, end) }, { type: policyTypeOf(kind, text), catalog: await loadCatalog() });
+        const actions = codeActions(
+          text,
+          { start: position(text, start), end: position(text, end) },
+          { type: policyTypeOf(kind, text), catalog: await loadCatalog() },
+        );
         return {
           ok: true,
           value: actions.map((a, i) => ({
             title: a.title,
             fixes: a.code,
             preferred: i === 0,
-            edits: a.edits.map((e) => ({ range: { start: e.range.start.offset, end: e.range.end.offset }, newText: e.newText })),
+            edits: a.edits.map((e) => ({
+              range: { start: e.range.start.offset, end: e.range.end.offset },
+              newText: e.newText,
+            })),
           })),
         };
       } catch (e) {

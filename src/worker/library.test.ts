@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { ManagedPolicyLibrary } from './library';
 
-const data = JSON.parse(readFileSync(new URL('../../data/aws-managed-policies.json', import.meta.url), 'utf8')) as unknown;
+const data = JSON.parse(
+  readFileSync(new URL('../../data/aws-managed-policies.json', import.meta.url), 'utf8'),
+) as unknown;
 const library = ManagedPolicyLibrary.fromData(data);
 
 describe('managed policy library', () => {
@@ -23,7 +25,9 @@ describe('managed policy library', () => {
   it('matches every word of the query, case-insensitively', () => {
     const r = library.search('s3 READONLY');
     expect(r.hits.map((h) => h.name)).toContain('AmazonS3ReadOnlyAccess');
-    expect(r.hits.every((h) => h.arn.toLowerCase().includes('s3') && h.arn.toLowerCase().includes('readonly'))).toBe(true);
+    expect(r.hits.every((h) => h.arn.toLowerCase().includes('s3') && h.arn.toLowerCase().includes('readonly'))).toBe(
+      true,
+    );
   });
 
   it('limits the list but counts every match', () => {
@@ -54,9 +58,16 @@ describe('managed policy library', () => {
   });
 
   it('skips malformed rows and gives an ARN to rows without one', () => {
-    const lib = ManagedPolicyLibrary.fromData({ policies: [null, { name: 1 }, { name: 'X', document: {} }, { name: 'Y' }] });
+    const lib = ManagedPolicyLibrary.fromData({
+      policies: [null, { name: 1 }, { name: 'X', document: {} }, { name: 'Y' }],
+    });
     expect(lib.size).toBe(1);
-    expect(lib.search('x').hits[0]).toEqual({ name: 'X', arn: 'arn:aws:iam::aws:policy/X', version: undefined, deprecated: false });
+    expect(lib.search('x').hits[0]).toEqual({
+      name: 'X',
+      arn: 'arn:aws:iam::aws:policy/X',
+      version: undefined,
+      deprecated: false,
+    });
     expect(ManagedPolicyLibrary.fromData('garbage').size).toBe(0);
   });
 });

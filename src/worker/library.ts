@@ -90,7 +90,9 @@ export class ManagedPolicyLibrary {
     return {
       total: scored.length,
       size: this.entries.length,
-      hits: scored.slice(0, n).map(({ e }) => ({ name: e.name, arn: e.arn, version: e.version, deprecated: e.deprecated })),
+      hits: scored
+        .slice(0, n)
+        .map(({ e }) => ({ name: e.name, arn: e.arn, version: e.version, deprecated: e.deprecated })),
     };
   }
 

@@ -8,9 +8,9 @@ import type { EvaluateFn } from './evaluation';
 import { evaluate } from '../engine/authorize';
 import { parseCaller } from '../engine/caller';
 import { buildContext } from '../engine/context';
-import { validatePolicy } from '../engine/validate';
+import { validateParsed } from '../engine/validate';
 import { loadCatalog } from '../catalog';
-import { parsePolicy } from '../engine/parse';
+import { cachedParse } from './parse-cache';
 import { summarizePolicy } from '../lang';
 
 export interface EngineServices {
@@ -21,9 +21,15 @@ export interface EngineServices {
 /** The decision for a request as the workbench states it: the principal string is parsed, and the context filled the way a real request's is. */
 export const evaluateRequest: EvaluateFn = (set, request, options = {}) => {
   const caller = parseCaller(request.principal);
-  if (!caller.ok) throw new PrincipalError(caller.errors.map((f) => (f.help ? `${f.message}: ${f.help}` : f.message)).join('; '));
+  if (!caller.ok)
+    throw new PrincipalError(caller.errors.map((f) => (f.help ? `${f.message}: ${f.help}` : f.message)).join('; '));
   const resourceAccount = request.resourceAccount ?? options.resourceAccount;
-  const context = buildContext(caller.value, request.resource, request.context ?? {}, resourceAccount ? { resourceAccount } : {});
+  const context = buildContext(
+    caller.value,
+    request.resource,
+    request.context ?? {},
+    resourceAccount ? { resourceAccount } : {},
+  );
   return evaluate(
     set,
     { caller: caller.value, action: request.action, resource: request.resource, context },
@@ -41,9 +47,9 @@ let pending: Promise<EngineServices> | undefined;
 export function engineServices(): Promise<EngineServices> {
   pending ??= loadCatalog().then((catalog) => ({
     analysis: {
-      validate: (text, type) => validatePolicy(text, { type, catalog }),
+      validate: (text, type) => validateParsed(text, cachedParse(text), { type, catalog }),
       summarize: (text) => {
-        const { policy } = parsePolicy(text);
+        const { policy } = cachedParse(text);
         if (!policy) return undefined;
         return summarizePolicy(policy, catalog).statements.map((s) => ({ text: s.text, range: s.range }));
       },

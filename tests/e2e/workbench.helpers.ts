@@ -16,7 +16,9 @@ export async function replaceText(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => {
     const data = new DataTransfer();
     data.setData('text/plain', t);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 

@@ -11,7 +11,10 @@ test.describe('policy workbench', () => {
     await page.getByTestId('library-search').fill('AmazonS3ReadOnlyAccess');
     await library.getByRole('button', { name: 'Add AmazonS3ReadOnlyAccess' }).click();
     await expect(library).toBeHidden();
-    await expect(page.getByTestId('doc-tab').filter({ hasText: 'AmazonS3ReadOnlyAccess' })).toHaveAttribute('aria-current', 'true');
+    await expect(page.getByTestId('doc-tab').filter({ hasText: 'AmazonS3ReadOnlyAccess' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
     // Only the managed policy in play: remove the starting example.
     await page.getByTestId('doc-tab').filter({ hasText: 'ReadReports' }).click();
     await page.getByRole('button', { name: 'Remove “ReadReports”' }).click();
@@ -76,20 +79,82 @@ test.describe('policy workbench', () => {
 `,
     );
     await expect(page.getByTestId('findings')).toContainText('s3:GetObjekt');
-    await expect(page.locator(".monaco-editor .squiggly-warning, .monaco-editor .squiggly-error").first()).toBeVisible();
+    await expect(
+      page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first(),
+    ).toBeVisible();
     // Put the cursor on the action and open the quick fixes (Ctrl+.).
-    await page.getByTestId('policy-editor').locator('.view-line', { hasText: 'GetObjekt' }).getByText('GetObjekt').click();
+    await page
+      .getByTestId('policy-editor')
+      .locator('.view-line', { hasText: 'GetObjekt' })
+      .getByText('GetObjekt')
+      .click();
     await page.keyboard.press('ControlOrMeta+.');
     const fix = page.locator('.action-widget').getByText(/s3:GetObject/);
     await expect(fix.first()).toBeVisible();
     await fix.first().click();
     await expect(page.getByTestId('policy-editor').locator('.view-lines')).toContainText('"s3:GetObject"');
-    await expect(page.getByTestId('findings')).not.toContainText('GetObjekt');
+    await expect(page.getByTestId('findings').filter({ hasText: 'GetObjekt' })).toHaveCount(0);
+    await expect(page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error')).toHaveCount(0);
+  });
+
+  test('completion, hover and the summary come from the language service', async ({ page }) => {
+    await openWorkbench(page);
+    await expect(page.getByTestId('policy-summary')).toContainText('Allows 1 list and 1 read actions in Amazon S3');
+    await replaceText(page, `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetOb`);
+    await page.keyboard.press('ControlOrMeta+Space');
+    const suggest = page.locator('.suggest-widget');
+    await expect(suggest.getByText('s3:GetObject', { exact: true }).first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await replaceText(
+      page,
+      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}`,
+    );
+    await page.getByTestId('policy-editor').locator('.view-line').getByText('s3:GetObject').hover();
+    await expect(page.locator('.monaco-hover').filter({ hasText: 'GetObject' }).first()).toBeVisible();
+  });
+
+  test('context keys feed conditions, shown with their resolved values', async ({ page }) => {
+    await openWorkbench(page);
+    await replaceText(
+      page,
+      `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "OfficeOnly",
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::reports/*",
+      "Condition": { "IpAddress": { "aws:SourceIp": "10.0.0.0/8" } }
+    }
+  ]
+}
+`,
+    );
+    await setActions(page, 's3:GetObject');
+    // No source IP in the request: the condition fails, so nothing allows.
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ImplicitDeny');
+    await page.getByRole('button', { name: 'Add a context key' }).click();
+    await page.getByLabel('Context key 1', { exact: true }).fill('aws:SourceIp');
+    await page.getByLabel('Value of context key 1').fill('10.1.2.3');
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'Allow');
+    const statement = page.getByTestId('trace-statement').filter({ hasText: 'OfficeOnly' });
+    await expect(statement).toContainText('IpAddress');
+    await expect(statement).toContainText('the request has 10.1.2.3, the policy wants 10.0.0.0/8');
+    await page.getByLabel('Value of context key 1').fill('192.168.1.1');
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ImplicitDeny');
+    await page.getByLabel('Value of context key 1').fill('not-an-ip');
+    await expect(page.getByText('`aws:SourceIp` takes an IP address'.replace(/`/g, ''))).toBeVisible();
+    await page.evaluate(() => document.getElementById('explain-title')?.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: '/tmp/wb-conditions.png' });
   });
 
   test('a copied share link opens the same state and answer in a new page', async ({ page, context }) => {
     await openWorkbench(page);
-    await replaceText(page, `{"Version":"2012-10-17","Statement":[{"Sid":"Shared","Effect":"Deny","Action":"s3:*","Resource":"*"}]}`);
+    await replaceText(
+      page,
+      `{"Version":"2012-10-17","Statement":[{"Sid":"Shared","Effect":"Deny","Action":"s3:*","Resource":"*"}]}`,
+    );
     await setActions(page, 's3:ListBucket');
     await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ExplicitDeny');
     await page.getByTestId('share').click();
@@ -130,24 +195,113 @@ test.describe('policy workbench', () => {
     await expect(page.getByTestId('doc-tab')).toContainText('Renamed');
   });
 
-  test('the page has no serious or critical accessibility violation', async ({ page }) => {
-    await openWorkbench(page);
-    await setActions(page, 's3:GetObject, s3:PutObject');
-    await expect(page.getByTestId('results-table')).toBeVisible();
-    const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+  for (const theme of ['light', 'dark'] as const) {
+    test(`the page has no serious or critical accessibility violation (${theme} theme)`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await openWorkbench(page);
+      await setActions(page, 's3:GetObject, s3:PutObject');
+      await expect(page.getByTestId('results-table')).toBeVisible();
+      await page.getByTestId('add-doc').click();
+      await expect(page.getByTestId('findings')).toBeVisible();
+      const scan = async () => {
+        const results = await new AxeBuilder({ page }).analyze();
+        return results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      };
+      expect(await scan()).toEqual([]);
+      await page.getByTestId('open-library').click();
+      await page.getByTestId('library-search').fill('s3');
+      await expect(
+        page.getByTestId('library').getByRole('button', { name: 'Add AmazonS3ReadOnlyAccess' }),
+      ).toBeVisible();
+      expect(await scan()).toEqual([]);
+    });
+  }
+
+  test('an engine that stops answering is replaced after 5 s and the person is told', async ({ page }) => {
+    // The first engine worker swallows every message, as a worker stuck in a loop would.
+    await page.addInitScript(() => {
+      const Real = window.Worker;
+      let hung = false;
+      window.Worker = class extends Real {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (!hung && String(url).includes('engine.worker')) {
+            hung = true;
+            this.postMessage = () => {};
+          }
+        }
+      };
+    });
+    await page.goto('/workbench');
+    await expect(page.getByTestId('workbench-notice')).toContainText(
+      'the engine did not answer within 5 s and was restarted'.replace(/^t/, 'T'),
+      {
+        timeout: 15_000,
+      },
+    );
+    await expect(page.getByTestId('workbench-notice')).toContainText(
+      'Your work is kept; the answer is being computed again',
+    );
+    // The fresh worker answers, without any action from the person, and so does the next change.
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'Allow', { timeout: 15_000 });
+    await expect(page.getByText('No problems found.')).toBeVisible();
+    await setActions(page, 's3:PutObject');
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ImplicitDeny', { timeout: 15_000 });
   });
 
-  test('keyboard only: reach the request and change the action', async ({ page }) => {
+  test('keyboard only: add a managed policy and change the action', async ({ page }) => {
     await openWorkbench(page);
+    // From the document list to the library, with the keyboard alone.
+    await page.getByTestId('add-doc').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('open-library')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('library-search')).toBeFocused();
+    await page.keyboard.type('AmazonS3ReadOnlyAccess');
+    const add = page.getByTestId('library').getByRole('button', { name: 'Add AmazonS3ReadOnlyAccess' });
+    await expect(add).toBeVisible();
+    for (let i = 0; i < 20; i++) {
+      if (await add.evaluate((el) => el === document.activeElement)) break;
+      await page.keyboard.press('Tab');
+    }
+    await expect(add).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('library')).toBeHidden();
+    await expect(page.getByTestId('doc-tab').filter({ hasText: 'AmazonS3ReadOnlyAccess' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+    // Escape closes the library without adding anything (the first one clears the search field, as in any search box).
+    await page.getByTestId('open-library').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('library-search')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('library-search')).toHaveValue('');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('library')).toBeHidden();
+    await expect(page.getByTestId('doc-tab')).toHaveCount(2);
+    // The request, field by field.
     await page.getByTestId('req-principal').focus();
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('req-actions')).toBeFocused();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('s3:PutObject');
     await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ImplicitDeny');
+  });
+});
+
+test.describe('phone layout', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the workbench fits a phone and still answers', async ({ page }) => {
+    await openWorkbench(page);
+    await setActions(page, 's3:GetObject, s3:PutObject');
+    await expect(page.getByTestId('results-table')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByTestId('decision').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('decision')).toBeInViewport();
   });
 });

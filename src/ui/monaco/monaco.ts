@@ -21,6 +21,20 @@ jsonDefaults.setDiagnosticsOptions({
   enableSchemaRequest: false,
   schemas: [],
 });
+// Completion and hover come from the policy language service; document symbols (used by sticky
+// scroll and the outline) are costly on a pasted megabyte and add nothing here.
+jsonDefaults.setModeConfiguration({
+  documentFormattingEdits: true,
+  documentRangeFormattingEdits: true,
+  completionItems: false,
+  hovers: false,
+  documentSymbols: false,
+  tokens: true,
+  colors: false,
+  foldingRanges: true,
+  diagnostics: false,
+  selectionRanges: true,
+});
 
 monaco.editor.defineTheme('iamplay-dark', {
   base: 'vs-dark',

@@ -17,7 +17,16 @@ function toRange(monaco: typeof Monaco, model: Monaco.editor.ITextModel, r: Offs
 
 function completionKind(monaco: typeof Monaco, k: CompletionEntry['kind']): Monaco.languages.CompletionItemKind {
   const K = monaco.languages.CompletionItemKind;
-  return { property: K.Property, value: K.Value, action: K.Function, service: K.Module, key: K.Field, operator: K.Operator, arn: K.Reference, snippet: K.Snippet }[k];
+  return {
+    property: K.Property,
+    value: K.Value,
+    action: K.Function,
+    service: K.Module,
+    key: K.Field,
+    operator: K.Operator,
+    arn: K.Reference,
+    snippet: K.Snippet,
+  }[k];
 }
 
 let registered = false;
@@ -59,7 +68,10 @@ export function registerPolicyLanguage(monaco: typeof Monaco, kindOf: KindOf): v
       const answer = await client.call<Answer<HoverAnswer | null>>((api) => api.hover(text, offset, kind));
       if (!answer.ok || !answer.value.ok || !answer.value.value || model.getValue() !== text) return null;
       const h = answer.value.value;
-      return { contents: [{ value: h.contents, isTrusted: false, supportHtml: false }], range: toRange(monaco, model, h.range) };
+      return {
+        contents: [{ value: h.contents, isTrusted: false, supportHtml: false }],
+        range: toRange(monaco, model, h.range),
+      };
     },
   });
 
@@ -79,7 +91,9 @@ export function registerPolicyLanguage(monaco: typeof Monaco, kindOf: KindOf): v
           title: fix.title,
           kind: 'quickfix',
           isPreferred: fix.preferred,
-          diagnostics: fix.fixes ? markers.filter((m) => (typeof m.code === 'string' ? m.code : m.code?.value) === fix.fixes) : undefined,
+          diagnostics: fix.fixes
+            ? markers.filter((m) => (typeof m.code === 'string' ? m.code : m.code?.value) === fix.fixes)
+            : undefined,
           edit: {
             edits: fix.edits.map((e) => ({
               resource: model.uri,

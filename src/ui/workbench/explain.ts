@@ -8,14 +8,34 @@ type Of<K extends TraceEvent['kind']> = Extract<TraceEvent, { kind: K }>;
 
 export const FLOW_ORDER: { step: FlowStep; title: string; question: string }[] = [
   { step: 'explicit-deny', title: 'Explicit deny', question: 'Does any applicable policy have a matching Deny?' },
-  { step: 'scp', title: 'Service control policies', question: 'Does every level of the principal’s organization allow it?' },
-  { step: 'rcp', title: 'Resource control policies', question: 'Does every level of the resource’s organization allow it?' },
+  {
+    step: 'scp',
+    title: 'Service control policies',
+    question: 'Does every level of the principal’s organization allow it?',
+  },
+  {
+    step: 'rcp',
+    title: 'Resource control policies',
+    question: 'Does every level of the resource’s organization allow it?',
+  },
   { step: 'resource', title: 'Resource-based policy', question: 'Does the resource’s policy allow this caller?' },
   { step: 'boundary', title: 'Permissions boundary', question: 'Does the principal’s boundary allow it?' },
   { step: 'session', title: 'Session policy', question: 'Does the session policy allow it?' },
   { step: 'identity', title: 'Identity-based policies', question: 'Does a policy of the user or role allow it?' },
   { step: 'decision', title: 'Decision', question: 'What AWS answers' },
 ];
+
+/**
+ * The flowchart's boxes in the order the engine took them (its trace follows AWS's evaluation
+ * order), then the boxes it never reached in the flowchart's usual order, and the decision last.
+ */
+export function flowNodes(events: Of<'step'>[]): (typeof FLOW_ORDER)[number][] {
+  const seen: FlowStep[] = [];
+  for (const e of events) if (e.step !== 'decision' && !seen.includes(e.step)) seen.push(e.step);
+  for (const f of FLOW_ORDER) if (f.step !== 'decision' && !seen.includes(f.step)) seen.push(f.step);
+  seen.push('decision');
+  return seen.map((step) => FLOW_ORDER.find((f) => f.step === step)!);
+}
 
 export function steps(trace: TraceEvent[]): Of<'step'>[] {
   return trace.filter((e): e is Of<'step'> => e.kind === 'step');
@@ -58,7 +78,11 @@ export function policyViews(trace: TraceEvent[]): PolicyView[] {
 }
 
 /** The statement an element or condition belongs to (conditions may hang under an operator or key event). */
-function findStatement(parent: number | undefined, trace: TraceEvent[], statements: Map<number, StatementView>): StatementView | undefined {
+function findStatement(
+  parent: number | undefined,
+  trace: TraceEvent[],
+  statements: Map<number, StatementView>,
+): StatementView | undefined {
   let id = parent;
   for (let hops = 0; id !== undefined && hops < 8; hops++) {
     const s = statements.get(id);

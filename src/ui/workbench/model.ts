@@ -12,10 +12,22 @@ export type OrgLevel = 'root' | 'ou' | 'account';
 
 export const DOC_KINDS: { kind: DocKind; label: string; hint: string }[] = [
   { kind: 'identity', label: 'Identity policy', hint: 'Attached to the user or role making the request' },
-  { kind: 'resource', label: 'Resource policy', hint: 'Attached to the resource (bucket policy, key policy, trust policy…)' },
+  {
+    kind: 'resource',
+    label: 'Resource policy',
+    hint: 'Attached to the resource (bucket policy, key policy, trust policy…)',
+  },
   { kind: 'boundary', label: 'Permissions boundary', hint: 'Caps what the identity policies can grant' },
-  { kind: 'scp', label: 'Service control policy', hint: 'Guardrail set by the organization for the principal’s account' },
-  { kind: 'rcp', label: 'Resource control policy', hint: 'Guardrail set by the organization for the resource’s account' },
+  {
+    kind: 'scp',
+    label: 'Service control policy',
+    hint: 'Guardrail set by the organization for the principal’s account',
+  },
+  {
+    kind: 'rcp',
+    label: 'Resource control policy',
+    hint: 'Guardrail set by the organization for the resource’s account',
+  },
   { kind: 'session', label: 'Session policy', hint: 'Passed when the role session was created; caps the session' },
 ];
 

@@ -36,14 +36,21 @@ export async function loadInitial(hash: string, fallback: () => WorkbenchState):
   return saved ? { state: saved, from: 'storage' } : { state: fallback(), from: 'default' };
 }
 
-/** Saves to localStorage and writes the hash; answers the hash, or `null` when the state is too large for a link. */
-export async function persist(state: WorkbenchState): Promise<string | null> {
+/**
+ * Saves to localStorage and answers the hash that holds the state. A state beyond the limits a
+ * link may carry is not saved (it could not be opened again): the answer says why.
+ */
+export async function persist(
+  state: WorkbenchState,
+): Promise<{ ok: true; hash: string } | { ok: false; error: string }> {
+  const checked = checkState(state);
+  if (!checked.ok) return { ok: false, error: checked.error };
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
   } catch {
     /* storage full or unavailable: the link still holds the state */
   }
   const hash = await encodeState(state);
-  if (hash.length > MAX_HASH) return null;
-  return hash;
+  if (hash.length > MAX_HASH) return { ok: false, error: 'the link would be too long' };
+  return { ok: true, hash };
 }

@@ -39,7 +39,8 @@ export const PRESETS: Preset[] = [
   },
 ];
 
-const PRINCIPAL_ARN = /arn:aws(?:-cn|-us-gov)?:(?:iam::\d{12}:(?:user|role|root)[A-Za-z0-9+=,.@_/-]*|sts::\d{12}:(?:assumed-role|federated-user)\/[A-Za-z0-9+=,.@_/-]+)/g;
+const PRINCIPAL_ARN =
+  /arn:aws(?:-cn|-us-gov)?:(?:iam::\d{12}:(?:user|role|root)[A-Za-z0-9+=,.@_/-]*|sts::\d{12}:(?:assumed-role|federated-user)\/[A-Za-z0-9+=,.@_/-]+)/g;
 
 /** The principals a scenario names: the presets', then every IAM or STS principal ARN in the documents (at most 30). */
 export function scenarioPrincipals(texts: string[]): string[] {

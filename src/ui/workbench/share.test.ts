@@ -22,7 +22,13 @@ describe('sharing the workbench state in the URL hash', () => {
 
   it('round-trips unicode text and several documents', async () => {
     const state = defaultState();
-    state.docs.push({ id: 'd2', name: 'Guardrail — ünïcødé 🚀', kind: 'scp', level: 'ou', text: '{"Version":"2012-10-17"}' });
+    state.docs.push({
+      id: 'd2',
+      name: 'Guardrail — ünïcødé 🚀',
+      kind: 'scp',
+      level: 'ou',
+      text: '{"Version":"2012-10-17"}',
+    });
     state.request.context = [{ key: 'aws:SourceIp', value: '10.0.0.1' }];
     expect(await decodeState(await encodeState(state))).toEqual({ ok: true, value: state });
   });
@@ -35,11 +41,22 @@ describe('sharing the workbench state in the URL hash', () => {
   it('refuses corrupt and hostile links with a reason', async () => {
     expect(await decodeState('#foo=bar')).toEqual({ ok: false, error: 'the link does not hold a workbench state' });
     expect(await decodeState('#s=garbage')).toEqual({ ok: false, error: 'the link has no format version' });
-    expect(await decodeState('#s=9.abc')).toEqual({ ok: false, error: 'the link was made by a newer version of IAM Playground' });
+    expect(await decodeState('#s=9.abc')).toEqual({
+      ok: false,
+      error: 'the link was made by a newer version of IAM Playground',
+    });
     expect(await decodeState('#s=1.!!!')).toEqual({ ok: false, error: 'the link is not valid base64url' });
-    expect(await decodeState('#s=1.AAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toEqual({ ok: false, error: 'the link is corrupt or too large' });
-    expect(await decodeState('#s=1.' + (await deflate('not json')))).toEqual({ ok: false, error: 'the link does not hold valid JSON' });
-    expect(await decodeState('#s=1.' + (await deflate('{"v":1,"docs":[],"active":"","request":{},"__proto__":1}')))).toEqual({
+    expect(await decodeState('#s=1.AAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toEqual({
+      ok: false,
+      error: 'the link is corrupt or too large',
+    });
+    expect(await decodeState('#s=1.' + (await deflate('not json')))).toEqual({
+      ok: false,
+      error: 'the link does not hold valid JSON',
+    });
+    expect(
+      await decodeState('#s=1.' + (await deflate('{"v":1,"docs":[],"active":"","request":{},"__proto__":1}'))),
+    ).toEqual({
       ok: false,
       error: 'the state has an unknown field `__proto__`',
     });
@@ -47,7 +64,10 @@ describe('sharing the workbench state in the URL hash', () => {
 
   it('refuses a state that inflates beyond the limit (a zip bomb)', async () => {
     const bomb = '{"v":1,"docs":[],"active":"","request":' + ' '.repeat(3_000_000) + '}';
-    expect(await decodeState('#s=1.' + (await deflate(bomb)))).toEqual({ ok: false, error: 'the link is corrupt or too large' });
+    expect(await decodeState('#s=1.' + (await deflate(bomb)))).toEqual({
+      ok: false,
+      error: 'the link is corrupt or too large',
+    });
   });
 
   it('refuses a link that is too long', async () => {
@@ -63,14 +83,29 @@ describe('checking a decoded state', () => {
   it('refuses unknown fields, wrong types and bad references', () => {
     const s = defaultState() as unknown as Record<string, unknown>;
     expect(checkState({ ...s, extra: 1 })).toEqual({ ok: false, error: 'the state has an unknown field `extra`' });
-    expect(checkState({ ...s, v: 2 })).toEqual({ ok: false, error: 'the link was made by a newer version of IAM Playground' });
+    expect(checkState({ ...s, v: 2 })).toEqual({
+      ok: false,
+      error: 'the link was made by a newer version of IAM Playground',
+    });
     expect(checkState({ ...s, v: '1' })).toEqual({ ok: false, error: 'the state has an unknown format version' });
     expect(checkState({ ...s, active: 'd9' })).toEqual({ ok: false, error: 'the active document does not exist' });
     expect(checkState({ ...s, docs: 'x' })).toEqual({ ok: false, error: 'the documents are not a list' });
-    expect(checkState({ ...s, docs: [{ id: 'd1', name: 'x', kind: 'wizard', text: '' }] })).toEqual({ ok: false, error: 'document 1 has an unknown kind' });
-    expect(checkState({ ...s, docs: [{ id: '<img>', name: 'x', kind: 'identity', text: '' }] })).toEqual({ ok: false, error: 'document 1 has a malformed id' });
-    expect(checkState({ ...s, docs: [{ id: 'd1', name: 'x', kind: 'identity', level: 'root', text: '' }] })).toEqual({ ok: false, error: 'document 1 has an invalid level' });
-    expect(checkState({ ...s, docs: [{ id: 'd1', name: 7, kind: 'identity', text: '' }] })).toEqual({ ok: false, error: "document 1's name is not text" });
+    expect(checkState({ ...s, docs: [{ id: 'd1', name: 'x', kind: 'wizard', text: '' }] })).toEqual({
+      ok: false,
+      error: 'document 1 has an unknown kind',
+    });
+    expect(checkState({ ...s, docs: [{ id: '<img>', name: 'x', kind: 'identity', text: '' }] })).toEqual({
+      ok: false,
+      error: 'document 1 has a malformed id',
+    });
+    expect(checkState({ ...s, docs: [{ id: 'd1', name: 'x', kind: 'identity', level: 'root', text: '' }] })).toEqual({
+      ok: false,
+      error: 'document 1 has an invalid level',
+    });
+    expect(checkState({ ...s, docs: [{ id: 'd1', name: 7, kind: 'identity', text: '' }] })).toEqual({
+      ok: false,
+      error: "document 1's name is not text",
+    });
     expect(checkState(null)).toEqual({ ok: false, error: 'the state is not an object' });
     expect(checkState([])).toEqual({ ok: false, error: 'the state is not an object' });
   });
@@ -87,7 +122,10 @@ describe('checking a decoded state', () => {
 
   it('keeps only known fields of the request', () => {
     const s = defaultState();
-    const r = checkState({ ...s, request: { ...s.request, context: [{ key: 'aws:SourceIp', value: '10.0.0.1', evil: 1 }] } });
+    const r = checkState({
+      ...s,
+      request: { ...s.request, context: [{ key: 'aws:SourceIp', value: '10.0.0.1', evil: 1 }] },
+    });
     expect(r).toEqual({ ok: false, error: 'context entry 1 has an unknown field `evil`' });
   });
 });
@@ -98,7 +136,12 @@ describe('model helpers', () => {
     expect(splitActions('')).toEqual([]);
   });
   it('finds a free document id', () => {
-    expect(nextDocId([{ id: 'd1', name: '', kind: 'identity', text: '' }, { id: 'd2', name: '', kind: 'identity', text: '' }])).toBe('d3');
+    expect(
+      nextDocId([
+        { id: 'd1', name: '', kind: 'identity', text: '' },
+        { id: 'd2', name: '', kind: 'identity', text: '' },
+      ]),
+    ).toBe('d3');
     expect(nextDocId([{ id: 'd2', name: '', kind: 'identity', text: '' }])).toBe('d3');
   });
 });

@@ -31,7 +31,11 @@ function fromBase64Url(text: string): Uint8Array | null {
   }
 }
 
-async function pump(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, max: number): Promise<Uint8Array | null> {
+async function pump(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  max: number,
+): Promise<Uint8Array | null> {
   const writer = stream.writable.getWriter();
   writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => {});
   writer.close().catch(() => {});
@@ -79,7 +83,13 @@ export async function decodeState(hash: string): Promise<Checked<WorkbenchState>
   const version = dot > 0 ? body.slice(0, dot) : '';
   if (!/^[0-9]{1,4}$/.test(version)) return { ok: false, error: 'the link has no format version' };
   if (Number(version) !== STATE_FORMAT_VERSION) {
-    return { ok: false, error: Number(version) > STATE_FORMAT_VERSION ? 'the link was made by a newer version of IAM Playground' : 'the link has an unknown format version' };
+    return {
+      ok: false,
+      error:
+        Number(version) > STATE_FORMAT_VERSION
+          ? 'the link was made by a newer version of IAM Playground'
+          : 'the link has an unknown format version',
+    };
   }
   const bytes = fromBase64Url(body.slice(dot + 1));
   if (!bytes || bytes.length === 0) return { ok: false, error: 'the link is not valid base64url' };

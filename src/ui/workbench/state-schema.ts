@@ -30,7 +30,8 @@ function refuse(why: string): never {
 function record(v: unknown, where: string, keys: string[], optional: string[] = []): Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(`${where} is not an object`);
   const o = v as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!keys.includes(k) && !optional.includes(k)) refuse(`${where} has an unknown field \`${k.slice(0, 40)}\``);
+  for (const k of Object.keys(o))
+    if (!keys.includes(k) && !optional.includes(k)) refuse(`${where} has an unknown field \`${k.slice(0, 40)}\``);
   for (const k of keys) if (!(k in o)) refuse(`${where} lacks \`${k}\``);
   return o;
 }
@@ -48,7 +49,12 @@ function doc(v: unknown, i: number): WorkbenchDoc {
   if (!ID.test(id)) refuse(`${where} has a malformed id`);
   const kind = str(o.kind, `${where}'s kind`, 16) as DocKind;
   if (!KINDS.includes(kind)) refuse(`${where} has an unknown kind`);
-  const out: WorkbenchDoc = { id, name: str(o.name, `${where}'s name`, LIMITS.name), kind, text: str(o.text, `${where}'s text`, LIMITS.docText) };
+  const out: WorkbenchDoc = {
+    id,
+    name: str(o.name, `${where}'s name`, LIMITS.name),
+    kind,
+    text: str(o.text, `${where}'s text`, LIMITS.docText),
+  };
   if (o.level !== undefined) {
     const level = str(o.level, `${where}'s level`, 16) as OrgLevel;
     if (!LEVELS.includes(level) || (kind !== 'scp' && kind !== 'rcp')) refuse(`${where} has an invalid level`);
@@ -63,7 +69,10 @@ function request(v: unknown): RequestDraft {
   if (o.context.length > LIMITS.context) refuse(`the request has more than ${LIMITS.context} context keys`);
   const context: ContextEntry[] = o.context.map((c: unknown, i: number) => {
     const e = record(c, `context entry ${i + 1}`, ['key', 'value']);
-    return { key: str(e.key, `context entry ${i + 1}'s key`, 256), value: str(e.value, `context entry ${i + 1}'s value`, LIMITS.field) };
+    return {
+      key: str(e.key, `context entry ${i + 1}'s key`, 256),
+      value: str(e.value, `context entry ${i + 1}'s value`, LIMITS.field),
+    };
   });
   return {
     principal: str(o.principal, 'the principal', LIMITS.field),
@@ -79,7 +88,11 @@ export function checkState(v: unknown): Checked<WorkbenchState> {
   try {
     const o = record(v, 'the state', ['v', 'docs', 'active', 'request']);
     if (o.v !== STATE_FORMAT_VERSION) {
-      refuse(typeof o.v === 'number' && o.v > STATE_FORMAT_VERSION ? 'the link was made by a newer version of IAM Playground' : 'the state has an unknown format version');
+      refuse(
+        typeof o.v === 'number' && o.v > STATE_FORMAT_VERSION
+          ? 'the link was made by a newer version of IAM Playground'
+          : 'the state has an unknown format version',
+      );
     }
     if (!Array.isArray(o.docs)) refuse('the documents are not a list');
     if (o.docs.length > LIMITS.docs) refuse(`the state has more than ${LIMITS.docs} documents`);

@@ -33,7 +33,8 @@ export class WorkbenchModel {
   notice = $state<Notice | null>(null);
   /** The share link for the current state; `null` while it is computed or when the state is too large. */
   shareUrl = $state<string | null>(null);
-  shareTooLarge = $state(false);
+  /** Why the state cannot be saved or shared (too large), or `null`. */
+  shareTooLarge = $state<string | null>(null);
   /** Which row of the results table is shown in detail. */
   selectedAction = $state(0);
   /** A request from the answer to show a range in the editor: the editor reacts to it. */
@@ -43,6 +44,8 @@ export class WorkbenchModel {
   private evalTimer: ReturnType<typeof setTimeout> | undefined;
   private evalSeq = 0;
   private hintSeq = 0;
+  private hintKey = '';
+  private disposed = false;
   private lastHash = '';
   /** After a refused link, the autosave waits for the person's first change (so their saved work is not overwritten). */
   private holdSave = false;
@@ -60,11 +63,14 @@ export class WorkbenchModel {
       history.replaceState(history.state, '', location.pathname + location.search);
     }
     this.ready = true;
+    this.unsubscribe = engineClient().onRestart((error) => this.workerRestarted(error));
     window.addEventListener('hashchange', this.onHashChange);
     this.changed({ save: !this.holdSave });
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.unsubscribe?.();
     window.removeEventListener('hashchange', this.onHashChange);
     clearTimeout(this.saveTimer);
     clearTimeout(this.evalTimer);
@@ -75,7 +81,9 @@ export class WorkbenchModel {
     if (h === this.lastHash || h === '') return;
     void loadInitial(location.hash, defaultState).then((loaded) => {
       this.state = loaded.state;
-      this.notice = loaded.notice ? { kind: 'error', text: loaded.notice } : { kind: 'info', text: 'The workbench now shows the state from the link.' };
+      this.notice = loaded.notice
+        ? { kind: 'error', text: loaded.notice }
+        : { kind: 'info', text: 'The workbench now shows the state from the link.' };
       this.changed();
     });
   };
@@ -94,13 +102,15 @@ export class WorkbenchModel {
   private async save(): Promise<void> {
     if (this.holdSave) return;
     const snapshot = $state.snapshot(this.state) as WorkbenchState;
-    const hash = await persist(snapshot);
-    if (hash === null) {
-      this.shareTooLarge = true;
+    const saved = await persist(snapshot);
+    if (!saved.ok) {
+      this.shareTooLarge = saved.error;
       this.shareUrl = null;
       return;
     }
-    this.shareTooLarge = false;
+    const hash = saved.hash;
+    if (this.disposed) return;
+    this.shareTooLarge = null;
     this.lastHash = hash;
     history.replaceState(history.state, '', `${location.pathname}${location.search}#${hash}`);
     this.shareUrl = location.href;
@@ -115,7 +125,13 @@ export class WorkbenchModel {
   }
 
   docInputs(): DocInput[] {
-    return ($state.snapshot(this.state.docs) as WorkbenchDoc[]).map((d) => ({ id: d.id, name: d.name, kind: d.kind, level: d.level, text: d.text }));
+    return ($state.snapshot(this.state.docs) as WorkbenchDoc[]).map((d) => ({
+      id: d.id,
+      name: d.name,
+      kind: d.kind,
+      level: d.level,
+      text: d.text,
+    }));
   }
 
   async evaluate(): Promise<void> {
@@ -129,13 +145,18 @@ export class WorkbenchModel {
     }
     this.evaluating = true;
     const answer = await engineClient().call<Answer<EvaluationAnswer>>((api) =>
-      api.evaluate(this.docInputs(), { principal: req.principal, actions, resource: req.resource, resourceAccount: req.resourceAccount, context: req.context }),
+      api.evaluate(this.docInputs(), {
+        principal: req.principal,
+        actions,
+        resource: req.resource,
+        resourceAccount: req.resourceAccount,
+        context: req.context,
+      }),
     );
     if (seq !== this.evalSeq) return;
     this.evaluating = false;
     if (!answer.ok) {
       this.evaluationError = answer.error;
-      if (answer.restarted) this.workerRestarted(answer.error);
       return;
     }
     if (!answer.value.ok) {
@@ -149,17 +170,45 @@ export class WorkbenchModel {
   }
 
   private async refreshHints(): Promise<void> {
-    const seq = ++this.hintSeq;
     const req = $state.snapshot(this.state.request);
+    const key = JSON.stringify([req.actions, req.context.map((c) => c.key), req.resourceAccount]);
+    if (key === this.hintKey) return;
+    this.hintKey = key;
+    const seq = ++this.hintSeq;
     const answer = await engineClient().call<Answer<RequestHints>>((api) =>
-      api.requestHints(splitActions(req.actions), req.context.map((c) => c.key), req.resourceAccount),
+      api.requestHints(
+        splitActions(req.actions),
+        req.context.map((c) => c.key),
+        req.resourceAccount,
+      ),
     );
-    if (seq !== this.hintSeq || !answer.ok || !answer.value.ok) return;
+    if (seq !== this.hintSeq) return;
+    if (!answer.ok || !answer.value.ok) {
+      this.hintKey = '';
+      return;
+    }
     this.hints = answer.value.value;
   }
 
+  /** Counts the engine replacements the page answered by asking again (the editor re-checks its documents on each). */
+  retries = $state(0);
+  private lastRetry = 0;
+  private unsubscribe: (() => void) | undefined;
+
+  /**
+   * The engine was replaced: say so, and ask the fresh one again, once. If it was replaced again
+   * within 15 s, the documents probably make it stall: wait for the person's next change instead.
+   */
   workerRestarted(error: string): void {
-    this.notice = { kind: 'error', text: `${error[0].toUpperCase()}${error.slice(1)}. Your work is kept; the answer will refresh on your next change.` };
+    const now = Date.now();
+    const retry = now - this.lastRetry > 15_000;
+    const next = retry ? 'the answer is being computed again' : 'the answer will refresh on your next change';
+    this.notice = { kind: 'error', text: `${error[0].toUpperCase()}${error.slice(1)}. Your work is kept; ${next}.` };
+    if (!retry) return;
+    this.lastRetry = now;
+    this.retries++;
+    this.hintKey = '';
+    this.changed({ save: false });
   }
 
   setAnalysis(docId: string, analysis: Analysis): void {
@@ -176,7 +225,12 @@ export class WorkbenchModel {
   addDoc(kind: DocKind, name?: string, text?: string): WorkbenchDoc {
     const id = nextDocId(this.state.docs);
     const count = this.state.docs.filter((d) => d.kind === kind).length + 1;
-    const doc: WorkbenchDoc = { id, name: name ?? `${defaultName(kind)} ${count}`, kind, text: text ?? starterText(kind) };
+    const doc: WorkbenchDoc = {
+      id,
+      name: name ?? `${defaultName(kind)} ${count}`,
+      kind,
+      text: text ?? starterText(kind),
+    };
     if (kind === 'scp' || kind === 'rcp') doc.level = 'root';
     this.state.docs.push(doc);
     this.state.active = id;
@@ -188,7 +242,8 @@ export class WorkbenchModel {
     const i = this.state.docs.findIndex((d) => d.id === id);
     if (i < 0) return;
     const [removed] = this.state.docs.splice(i, 1);
-    if (this.state.active === id) this.state.active = this.state.docs[Math.min(i, this.state.docs.length - 1)]?.id ?? '';
+    if (this.state.active === id)
+      this.state.active = this.state.docs[Math.min(i, this.state.docs.length - 1)]?.id ?? '';
     delete this.analyses[id];
     this.notice = {
       kind: 'info',
@@ -271,5 +326,12 @@ export class WorkbenchModel {
 }
 
 function defaultName(kind: DocKind): string {
-  return { identity: 'Identity policy', resource: 'Resource policy', boundary: 'Boundary', scp: 'SCP', rcp: 'RCP', session: 'Session policy' }[kind];
+  return {
+    identity: 'Identity policy',
+    resource: 'Resource policy',
+    boundary: 'Boundary',
+    scp: 'SCP',
+    rcp: 'RCP',
+    session: 'Session policy',
+  }[kind];
 }
