@@ -12,7 +12,7 @@ describe('the built iamplay bin', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
       'tests/lint/broken.json:5:17 ERROR validate.invalid-effect `allow` is not an effect\n' +
-        'tests/lint/typo.json:7:18 WARNING validate.unknown-action `s3:GetObjekt` is not an action of Amazon S3\n',
+        'tests/lint/typo.json:7:18 WARNING validate.unknown-action `s3:GetObjekt` is not an action of Amazon S3; did you mean `s3:GetObject`?\n',
     );
     expect(r.status).toBe(1);
   });

@@ -21,7 +21,7 @@ describe('iamplay lint', () => {
     const r = await run(['lint', `${dir}typo.json`]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      `${dir}typo.json:7:18 WARNING validate.unknown-action \`s3:GetObjekt\` is not an action of Amazon S3\n`,
+      `${dir}typo.json:7:18 WARNING validate.unknown-action \`s3:GetObjekt\` is not an action of Amazon S3; did you mean \`s3:GetObject\`?\n`,
     );
   });
 
@@ -54,6 +54,13 @@ describe('iamplay lint', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('validate.trust-resource');
     expect(r.out).toContain('validate.missing-principal');
+  });
+
+  it('--help explains the options and the exit status, and exits 0', async () => {
+    const r = await run(['lint', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('usage: iamplay lint [--type identity|resource|trust|boundary|scp|rcp|session]');
+    expect(r.out).toContain('Exit status: 0 no finding is an ERROR; 1 at least one is; 2 usage error or unreadable path.');
   });
 
   it('exits 2 on usage errors', async () => {

@@ -71,7 +71,22 @@ const plainRange = (f: Finding) => ({
   end: { line: f.range.end.line, column: f.range.end.column },
 });
 
+const HELP = `${USAGE}
+Checks IAM policy files (a directory means every *.json in it) the way IAM Access Analyzer's policy
+validation does, with its severities: ERROR, SECURITY_WARNING, WARNING, SUGGESTION.
+
+  --type T        the policy type (default identity): identity, resource, trust, boundary, scp, rcp, session
+  --format text   one line per finding, like a compiler: file:line:col severity code message (default)
+  --format json   an array of { "file", "findings": [{ "code", "severity", "message", "help", "range" }] }
+
+Exit status: 0 no finding is an ERROR; 1 at least one is; 2 usage error or unreadable path.
+`;
+
 export async function lint(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(HELP);
+    return 0;
+  }
   const o = parseArgs(args);
   if (typeof o === 'string') {
     io.stderr.write(`iamplay lint: ${o}\n${USAGE}`);

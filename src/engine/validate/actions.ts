@@ -8,7 +8,7 @@ import type { Ctx } from './context';
 import { globMatch } from './glob';
 import { isWellFormedAction, resolveAction } from './resolve';
 import type { ResolvedAction } from './resolve';
-import { didYouMean, suggest } from './suggest';
+import { didYouMean, orList, suggest } from './suggest';
 
 /** The actions a role trust policy grants (IAM User Guide: "Role trust policies"). */
 export const TRUST_ACTIONS = new Set(
@@ -66,7 +66,7 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
       ctx.add(
         'validate.unknown-service',
         'WARNING',
-        `\`${prefix}\` is not a known service prefix`,
+        `\`${prefix}\` is not a known service prefix${options.length ? `; did you mean ${orList(options)}?` : ''}`,
         v.range,
         `${didYouMean(options)} The statement never matches a request for an unknown service. Service prefixes are listed in the Service Authorization Reference (catalogue ${catalog.meta.updatedAt.slice(0, 10)}).`.trim(),
       );
@@ -78,7 +78,7 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
       ctx.add(
         'validate.unknown-action',
         'WARNING',
-        `\`${value}\` is not an action of ${r.service!.name}`,
+        `\`${value}\` is not an action of ${r.service!.name}${options.length ? `; did you mean ${orList(options)}?` : ''}`,
         v.range,
         `${didYouMean(options)} An unknown action never matches a request.`.trim(),
       );

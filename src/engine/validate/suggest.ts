@@ -42,8 +42,13 @@ export function suggest(input: string, candidates: Iterable<string>, max = 3): s
   return scored.slice(0, max).map((s) => s.c);
 }
 
+/** `` `a` or `b` `` */
+export function orList(options: string[]): string {
+  return options.map((o) => `\`${o}\``).join(' or ');
+}
+
 /** `did you mean `a` or `b`?` help text, or '' when there is no suggestion. */
 export function didYouMean(options: string[]): string {
   if (options.length === 0) return '';
-  return `Did you mean ${options.map((o) => `\`${o}\``).join(' or ')}?`;
+  return `Did you mean ${orList(options)}?`;
 }
