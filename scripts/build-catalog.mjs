@@ -88,7 +88,10 @@ const outDir = join(root, 'src', 'catalog', 'generated');
 mkdirSync(outDir, { recursive: true });
 const text = JSON.stringify(out);
 writeFileSync(join(outDir, 'catalog.json'), text);
-const gz = gzipSync(text, { level: 9 }).length;
+// The browser's worker fetches this compressed copy (see src/worker/catalog-source.ts).
+const gzipped = gzipSync(text, { level: 9 });
+writeFileSync(join(outDir, 'catalog.json.gz'), gzipped);
+const gz = gzipped.length;
 console.log(
   `catalog: ${services.length} services, ${actionCount} actions, ${resourceTypeCount} resource types, ` +
     `${keyCount} condition keys, ${globalKeys.length} global keys (data ${pkg.updatedAt}); ` +

@@ -11,5 +11,5 @@ export type {
   ServiceInfo,
 } from './types';
 export { buildCatalog } from './catalog';
-export { loadCatalog } from './load';
+export { loadCatalog, provideCatalogSource } from './load';
 export { templateForm, templateMatches } from './template';
