@@ -9,7 +9,7 @@ import { LineIndex } from '../engine/diagnostics';
 import { checkWorld } from './schema';
 import type { World } from './types';
 
-/** Parses and checks a world document. */
+/** Parses and checks a world file's text. */
 export function loadWorld(text: string): Result<World> {
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];

@@ -53,7 +53,7 @@ function checkKeys(ctx: Ctx, node: JsonNode, allowed: string[], where: string, c
         'WARNING',
         `\`${name}\` appears more than once`,
         range,
-        'Only the last occurrence counts, and IAM may reject the document. Keep one and merge the values.',
+        'Only the last occurrence counts, and IAM may reject the policy. Keep one and merge the values.',
       );
     }
     seen.add(name);
