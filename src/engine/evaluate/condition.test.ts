@@ -240,8 +240,11 @@ describe('Condition blocks: operators and keys are AND-ed', () => {
   it('an unknown operator makes the condition false', () => {
     expect(holds({ StringEqualz: { 'aws:username': 'alice' } }, { 'aws:username': 'alice' })).toBe(false);
   });
-  it('operator names are read case-insensitively', () => {
-    expect(holds({ stringequals: { 'aws:username': 'alice' } }, { 'aws:username': 'alice' })).toBe(true);
+  it('operator names are case-sensitive: a mis-cased operator is unknown and its condition false', () => {
+    // IAM JSON policy elements: Condition operators (names as listed; IAM rejects other spellings).
+    expect(holds({ stringequals: { 'aws:username': 'alice' } }, { 'aws:username': 'alice' })).toBe(false);
+    expect(holds({ 'foranyvalue:StringEquals': { 'aws:TagKeys': 'a' } }, { 'aws:TagKeys': ['a'] })).toBe(false);
+    expect(holds({ StringEqualsifexists: { 'aws:username': 'alice' } }, {})).toBe(false);
   });
   it('an empty condition block holds', () => {
     expect(holds({}, {})).toBe(true);

@@ -1,7 +1,8 @@
 /**
  * Condition operator names (IAM User Guide, "IAM JSON policy elements: Condition operators"),
  * parsed into their parts: an optional set qualifier (`ForAnyValue:` / `ForAllValues:`), the base
- * operator, and an optional `IfExists` suffix. Operator names are matched case-insensitively.
+ * operator, and an optional `IfExists` suffix. Operator names are case-sensitive, as IAM reads
+ * them: `stringequals` is not `StringEquals` (IAM rejects such a policy; validation says so).
  */
 export type OperatorKind = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
 
@@ -49,7 +50,8 @@ const BASE: OperatorInfo[] = [
 /** Every base operator AWS defines (for validation and completion); each but `Null` also takes `IfExists`. */
 export const CONDITION_OPERATORS: readonly OperatorInfo[] = BASE;
 
-const BY_NAME = new Map(BASE.map((op) => [op.name.toLowerCase(), op]));
+const BY_NAME = new Map(BASE.map((op) => [op.name, op]));
+const BY_LOWER_NAME = new Map(BASE.map((op) => [op.name.toLowerCase(), op]));
 
 export interface ParsedOperator {
   base: OperatorInfo;
@@ -61,21 +63,27 @@ export interface ParsedOperator {
 export function parseOperator(written: string): { ok: true; op: ParsedOperator } | { ok: false; message: string } {
   let rest = written;
   let qualifier: ParsedOperator['qualifier'];
-  const lower = rest.toLowerCase();
-  if (lower.startsWith('foranyvalue:')) {
+  if (rest.startsWith('ForAnyValue:')) {
     qualifier = 'ForAnyValue';
     rest = rest.slice('ForAnyValue:'.length);
-  } else if (lower.startsWith('forallvalues:')) {
+  } else if (rest.startsWith('ForAllValues:')) {
     qualifier = 'ForAllValues';
     rest = rest.slice('ForAllValues:'.length);
   }
   let ifExists = false;
-  let base = BY_NAME.get(rest.toLowerCase());
-  if (!base && rest.toLowerCase().endsWith('ifexists')) {
-    base = BY_NAME.get(rest.slice(0, -'IfExists'.length).toLowerCase());
+  let base = BY_NAME.get(rest);
+  if (!base && rest.endsWith('IfExists')) {
+    base = BY_NAME.get(rest.slice(0, -'IfExists'.length));
     ifExists = base !== undefined;
   }
-  if (!base) return { ok: false, message: `unknown condition operator \`${written}\`` };
+  if (!base) {
+    const stripped = written.replace(/^for(any|all)values?:/i, '').replace(/ifexists$/i, '').toLowerCase();
+    const caseOnly = BY_LOWER_NAME.has(stripped);
+    return {
+      ok: false,
+      message: `unknown condition operator \`${written}\`${caseOnly ? ' (operator names are case-sensitive)' : ''}`,
+    };
+  }
   if (base.kind === 'null' && ifExists) return { ok: false, message: '`Null` cannot be combined with `IfExists`' };
   const op: ParsedOperator = { base, ifExists };
   if (qualifier) op.qualifier = qualifier;

@@ -1,36 +1,23 @@
 /** Condition operators (IAM User Guide: "IAM JSON policy elements: Condition operators"). */
+import { CONDITION_OPERATORS, type OperatorKind } from '../evaluate';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
-export const BASE_OPERATORS: Record<string, OperatorFamily> = {
-  StringEquals: 'String',
-  StringNotEquals: 'String',
-  StringEqualsIgnoreCase: 'String',
-  StringNotEqualsIgnoreCase: 'String',
-  StringLike: 'String',
-  StringNotLike: 'String',
-  NumericEquals: 'Numeric',
-  NumericNotEquals: 'Numeric',
-  NumericLessThan: 'Numeric',
-  NumericLessThanEquals: 'Numeric',
-  NumericGreaterThan: 'Numeric',
-  NumericGreaterThanEquals: 'Numeric',
-  DateEquals: 'Date',
-  DateNotEquals: 'Date',
-  DateLessThan: 'Date',
-  DateLessThanEquals: 'Date',
-  DateGreaterThan: 'Date',
-  DateGreaterThanEquals: 'Date',
-  Bool: 'Bool',
-  BinaryEquals: 'Binary',
-  IpAddress: 'IpAddress',
-  NotIpAddress: 'IpAddress',
-  ArnEquals: 'Arn',
-  ArnLike: 'Arn',
-  ArnNotEquals: 'Arn',
-  ArnNotLike: 'Arn',
-  Null: 'Null',
+const FAMILY: Record<OperatorKind, OperatorFamily> = {
+  string: 'String',
+  numeric: 'Numeric',
+  date: 'Date',
+  bool: 'Bool',
+  binary: 'Binary',
+  ip: 'IpAddress',
+  arn: 'Arn',
+  null: 'Null',
 };
+
+/** Every base operator with its family, from the evaluator's own list (one source of truth). */
+export const BASE_OPERATORS: Record<string, OperatorFamily> = Object.fromEntries(
+  CONDITION_OPERATORS.map((op) => [op.name, FAMILY[op.kind]]),
+);
 
 /** One-line descriptions for hover and completion. */
 export const OPERATOR_DOCS: Record<string, string> = {
