@@ -83,6 +83,26 @@ describe('the workbench evaluation in the worker', () => {
     expect(set.scps?.map((level) => level.map((e) => e.id))).toEqual([['d3'], ['d2']]);
   });
 
+  it('stacks SCPs from the root through nested OUs to the account, each level needing an allow (Organizations, "SCP evaluation")', async () => {
+    const allowAll = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
+    const ec2Only = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}';
+    const docs: DocInput[] = [
+      { id: 'acct', name: 'account', kind: 'scp', level: 'account', text: allowAll },
+      { id: 'ou2', name: 'sandbox OU', kind: 'scp', level: 'ou2', text: ec2Only },
+      { id: 'ou', name: 'workloads OU', kind: 'scp', level: 'ou', text: allowAll },
+      { id: 'root', name: 'root', kind: 'scp', level: 'root', text: allowAll },
+      { id: 'id', name: 'admin', kind: 'identity', text: allowAll },
+    ];
+    const { set } = buildPolicySet(docs, parsePolicy);
+    expect(set.scps?.map((level) => level.map((e) => e.id))).toEqual([['root'], ['ou'], ['ou2'], ['acct']]);
+    const answer = evaluateWorkbench(docs, request(['s3:GetObject', 'ec2:DescribeInstances']), await deps());
+    expect(answer.rows.map((r) => (r.ok ? r.value.decision : r.error))).toEqual(['ImplicitDeny', 'Allow']);
+    const s3 = answer.rows[0];
+    expect(s3.ok && s3.value.message).toBe(
+      'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::reports/2026/q3.csv because no service control policy allows the s3:GetObject action',
+    );
+  });
+
   it('types context values from the catalogue and notes the wrong ones', async () => {
     const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*",
       "Condition":{"ForAnyValue:StringEquals":{"aws:TagKeys":["b"]},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}`;

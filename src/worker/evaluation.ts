@@ -7,11 +7,11 @@ import type { Catalog } from '../catalog';
 import type { DecisionResult, EvaluateOptions, PolicyEntry, PolicySet } from '../engine/decision/types';
 import type { ContextValue, Policy, Request } from '../engine/model';
 import type { DocInput, EvaluationAnswer, RequestInput } from './types';
+import { ORG_LEVEL_ORDER } from './types';
 
 export type EvaluateFn = (set: PolicySet, request: Request, options?: EvaluateOptions) => DecisionResult;
 export type ParseFn = (text: string) => { policy?: Policy; findings: { severity: string; message: string }[] };
 
-const LEVEL_ORDER = ['root', 'ou', 'account'] as const;
 export const MAX_ACTIONS = 50;
 
 /** The policy set the documents make. Documents that cannot be read are reported and left out. */
@@ -68,8 +68,8 @@ export function buildPolicySet(
     }
   }
   // A level with no SCP here keeps AWS's default FullAWSAccess, so only levels with documents are listed.
-  if (scps.size > 0) set.scps = LEVEL_ORDER.filter((l) => scps.has(l)).map((l) => scps.get(l)!);
-  if (rcps.size > 0) set.rcps = LEVEL_ORDER.filter((l) => rcps.has(l)).map((l) => rcps.get(l)!);
+  if (scps.size > 0) set.scps = ORG_LEVEL_ORDER.filter((l) => scps.has(l)).map((l) => scps.get(l)!);
+  if (rcps.size > 0) set.rcps = ORG_LEVEL_ORDER.filter((l) => rcps.has(l)).map((l) => rcps.get(l)!);
   return { set, skipped };
 }
 

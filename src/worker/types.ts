@@ -9,12 +9,19 @@ import type { TraceEvent } from '../engine/trace';
 /** The kinds of document the workbench edits (its own vocabulary; `resource` becomes a trust or key policy when the request asks for one). */
 export type DocKind = 'identity' | 'resource' | 'boundary' | 'scp' | 'rcp' | 'session';
 
+/**
+ * The levels of an organization path an SCP or RCP can be attached at, root first: the root, up
+ * to five nested OUs (AWS Organizations' limit), and the account.
+ */
+export const ORG_LEVEL_ORDER = ['root', 'ou', 'ou2', 'ou3', 'ou4', 'ou5', 'account'] as const;
+export type OrgLevel = (typeof ORG_LEVEL_ORDER)[number];
+
 export interface DocInput {
   id: string;
   name: string;
   kind: DocKind;
   /** For SCPs and RCPs: the organization level. */
-  level?: 'root' | 'ou' | 'account';
+  level?: OrgLevel;
   text: string;
 }
 

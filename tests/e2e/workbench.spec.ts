@@ -66,6 +66,37 @@ test.describe('policy workbench', () => {
     await expect(page.locator('[data-step="decision"]')).toHaveAttribute('data-outcome', 'deny');
   });
 
+  test('SCPs at the root and at a nested OU: every level of the path must allow', async ({ page }) => {
+    await openWorkbench(page);
+    const allowAll = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
+    await page.getByTestId('new-doc-kind').selectOption({ label: 'Service control policy' });
+    await page.getByTestId('add-doc').click();
+    await replaceText(page, allowAll);
+    await page.getByTestId('new-doc-kind').selectOption({ label: 'Service control policy' });
+    await page.getByTestId('add-doc').click();
+    await replaceText(
+      page,
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}',
+    );
+    await page.getByLabel('Attached at').selectOption({ label: 'OU, 2nd level' });
+    const tabs = page.getByRole('list', { name: 'Documents' });
+    await expect(tabs).toContainText('SCP · Root');
+    await expect(tabs).toContainText('SCP · OU 2');
+
+    await setActions(page, 's3:GetObject');
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ImplicitDeny');
+    await expect(page.getByTestId('access-denied')).toContainText(
+      'because no service control policy allows the s3:GetObject action',
+    );
+    await expect(page.locator('[data-step="scp"]')).toHaveAttribute('data-outcome', 'implicit-deny');
+
+    // Moved up beside the allow-all at the root, it no longer stands alone at a level: one allow
+    // per level is enough, so the request is allowed.
+    await page.getByLabel('Attached at').selectOption({ label: 'Root' });
+    await expect(tabs).not.toContainText('OU 2');
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'Allow');
+  });
+
   test('a misspelled action gets a squiggle and the "did you mean" fix', async ({ page }) => {
     await openWorkbench(page);
     await replaceText(

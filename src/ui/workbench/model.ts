@@ -7,8 +7,9 @@ import { STATE_FORMAT_VERSION } from '../../version';
 /** The kinds of document a learner can put in play. */
 export type DocKind = 'identity' | 'resource' | 'boundary' | 'scp' | 'rcp' | 'session';
 
-/** The organization level an SCP or RCP is attached at. */
-export type OrgLevel = 'root' | 'ou' | 'account';
+/** The organization level an SCP or RCP is attached at (root, nested OUs, account). */
+export type { OrgLevel } from '../../worker/types';
+import type { OrgLevel } from '../../worker/types';
 
 export const DOC_KINDS: { kind: DocKind; label: string; hint: string }[] = [
   { kind: 'identity', label: 'Identity policy', hint: 'Attached to the user or role making the request' },
@@ -34,8 +35,19 @@ export const DOC_KINDS: { kind: DocKind; label: string; hint: string }[] = [
 export const ORG_LEVELS: { level: OrgLevel; label: string }[] = [
   { level: 'root', label: 'Root' },
   { level: 'ou', label: 'OU' },
+  { level: 'ou2', label: 'OU, 2nd level' },
+  { level: 'ou3', label: 'OU, 3rd level' },
+  { level: 'ou4', label: 'OU, 4th level' },
+  { level: 'ou5', label: 'OU, 5th level' },
   { level: 'account', label: 'Account' },
 ];
+
+/** The short name of a level, for tabs: `Root`, `OU`, `OU 2`, …, `Account`. */
+export function levelShortLabel(level: OrgLevel): string {
+  if (level === 'root') return 'Root';
+  if (level === 'account') return 'Account';
+  return level === 'ou' ? 'OU' : `OU ${level.slice(2)}`;
+}
 
 export function kindLabel(kind: DocKind): string {
   return DOC_KINDS.find((k) => k.kind === kind)?.label ?? kind;

@@ -102,6 +102,12 @@ describe('checking a decoded state', () => {
       ok: false,
       error: 'document 1 has an invalid level',
     });
+    expect(checkState({ ...s, docs: [{ id: 'd1', name: 'x', kind: 'scp', level: 'ou9', text: '' }] })).toEqual({
+      ok: false,
+      error: 'document 1 has an invalid level',
+    });
+    const nested = checkState({ ...s, docs: [{ id: 'd1', name: 'x', kind: 'scp', level: 'ou3', text: '' }] });
+    expect(nested.ok && nested.value.docs[0].level).toBe('ou3');
     expect(checkState({ ...s, docs: [{ id: 'd1', name: 7, kind: 'identity', text: '' }] })).toEqual({
       ok: false,
       error: "document 1's name is not text",

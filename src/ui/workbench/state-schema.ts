@@ -5,6 +5,7 @@
  */
 import { STATE_FORMAT_VERSION } from '../../version';
 import type { ContextEntry, DocKind, OrgLevel, RequestDraft, WorkbenchDoc, WorkbenchState } from './model';
+import { ORG_LEVEL_ORDER } from '../../worker/types';
 
 export const LIMITS = {
   docs: 40,
@@ -16,7 +17,7 @@ export const LIMITS = {
 } as const;
 
 const KINDS: readonly DocKind[] = ['identity', 'resource', 'boundary', 'scp', 'rcp', 'session'];
-const LEVELS: readonly OrgLevel[] = ['root', 'ou', 'account'];
+const LEVELS: readonly OrgLevel[] = ORG_LEVEL_ORDER;
 const ID = /^d[0-9]{1,6}$/;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
