@@ -12,7 +12,10 @@ const pureModuleRules = {
     {
       patterns: [
         { group: ['svelte', 'svelte/*'], message: 'pure modules must not import Svelte: only src/ui may' },
-        { group: ['monaco-editor', 'monaco-editor/*'], message: 'pure modules must not import Monaco: only src/ui may' },
+        {
+          group: ['monaco-editor', 'monaco-editor/*'],
+          message: 'pure modules must not import Monaco: only src/ui may',
+        },
         { group: ['comlink', 'comlink/*'], message: 'pure modules must not import comlink: only src/worker may' },
         { group: ['**/ui/*', '**/worker/*'], message: 'pure modules must not import from src/ui or src/worker' },
       ],
@@ -32,20 +35,32 @@ const pureModuleRules = {
 
 export default ts.config(
   {
-    ignores: ['dist/', 'dist-cli/', 'node_modules/', 'test-results/', 'playwright-report/', 'src/catalog/generated/', 'data/'],
+    ignores: [
+      'dist/',
+      'dist-cli/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'src/catalog/generated/',
+      'data/',
+    ],
   },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.browser, ...globals.node, __CATALOG_VERSION__: 'readonly', __CATALOG_DATE__: 'readonly' } },
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node, __CATALOG_VERSION__: 'readonly', __CATALOG_DATE__: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig },
+    },
   },
   {
     files: ['src/**/*.ts'],

@@ -18,7 +18,8 @@ function catalogFromWorkerSource(): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId(id, importer) {
-      if (id === './generated/catalog.json' && importer?.replace(/\\/g, '/').endsWith('/src/catalog/load.ts')) return stub;
+      if (id === './generated/catalog.json' && importer?.replace(/\\/g, '/').endsWith('/src/catalog/load.ts'))
+        return stub;
       return null;
     },
     load(id) {

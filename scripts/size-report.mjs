@@ -8,7 +8,8 @@ import { join } from 'node:path';
 const dist = process.argv[2] ?? 'dist';
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const first = new Set();
-for (const m of html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)) first.add(m[1].replace(/^\//, ''));
+for (const m of html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g))
+  first.add(m[1].replace(/^\//, ''));
 // Follow static imports of the first-page chunks.
 const queue = [...first];
 while (queue.length) {

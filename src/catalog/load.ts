@@ -13,9 +13,7 @@ let source: (() => Promise<unknown>) | undefined;
 
 export function loadCatalog(): Promise<Catalog> {
   pending ??= (
-    source
-      ? source()
-      : import('./generated/catalog.json').then((m) => (m as { default: unknown }).default)
+    source ? source() : import('./generated/catalog.json').then((m) => (m as { default: unknown }).default)
   ).then((data) => buildCatalog(data as CompactCatalog));
   return pending;
 }

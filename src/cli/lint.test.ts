@@ -60,7 +60,9 @@ describe('iamplay lint', () => {
     const r = await run(['lint', '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('usage: iamplay lint [--type identity|resource|trust|boundary|scp|rcp|session]');
-    expect(r.out).toContain('Exit status: 0 no finding is an ERROR; 1 at least one is; 2 usage error or unreadable path.');
+    expect(r.out).toContain(
+      'Exit status: 0 no finding is an ERROR; 1 at least one is; 2 usage error or unreadable path.',
+    );
   });
 
   it('exits 2 on usage errors', async () => {

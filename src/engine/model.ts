@@ -74,14 +74,7 @@ export interface Policy {
 }
 
 /** The policy types, named as AWS names them in AccessDenied messages. */
-export type PolicyType =
-  | 'identity'
-  | 'resource'
-  | 'trust'
-  | 'boundary'
-  | 'session'
-  | 'scp'
-  | 'rcp';
+export type PolicyType = 'identity' | 'resource' | 'trust' | 'boundary' | 'session' | 'scp' | 'rcp';
 
 /** How AWS names each policy type in prose, with its article (AccessDenied messages, findings). */
 export const POLICY_TYPE_PHRASES: Record<PolicyType, string> = {

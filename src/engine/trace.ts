@@ -14,19 +14,22 @@ interface Base {
 }
 
 /** A step of AWS's evaluation flowchart (IAM User Guide, "Policy evaluation logic"). */
-export type FlowStep =
-  | 'explicit-deny'
-  | 'scp'
-  | 'rcp'
-  | 'resource'
-  | 'boundary'
-  | 'session'
-  | 'identity'
-  | 'decision';
+export type FlowStep = 'explicit-deny' | 'scp' | 'rcp' | 'resource' | 'boundary' | 'session' | 'identity' | 'decision';
 
 export type TraceEvent =
-  | (Base & { kind: 'request'; principal: string; action: string; resource: string; context: Record<string, string | string[]> })
-  | (Base & { kind: 'step'; step: FlowStep; outcome: 'allow' | 'deny' | 'implicit-deny' | 'not-applicable' | 'continue'; note: string })
+  | (Base & {
+      kind: 'request';
+      principal: string;
+      action: string;
+      resource: string;
+      context: Record<string, string | string[]>;
+    })
+  | (Base & {
+      kind: 'step';
+      step: FlowStep;
+      outcome: 'allow' | 'deny' | 'implicit-deny' | 'not-applicable' | 'continue';
+      note: string;
+    })
   | (Base & { kind: 'policy'; policyId: string; policyType: PolicyType; level?: string })
   | (Base & {
       kind: 'statement';
@@ -35,7 +38,8 @@ export type TraceEvent =
       /** True when every element (action, resource, principal, condition) matched. */
       matched: boolean;
       /** The first element that failed, when not matched. */
-      failedOn?: 'effect' | 'action' | 'notAction' | 'resource' | 'notResource' | 'principal' | 'notPrincipal' | 'condition';
+      failedOn?:
+        'effect' | 'action' | 'notAction' | 'resource' | 'notResource' | 'principal' | 'notPrincipal' | 'condition';
     })
   | (Base & {
       kind: 'element';

@@ -50,7 +50,8 @@ export const router = new Router();
 /** Click handler for in-app links: plain left clicks navigate without a reload. */
 export function link(event: MouseEvent): void {
   const a = event.currentTarget as HTMLAnchorElement;
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   if (a.target && a.target !== '_self') return;
   event.preventDefault();
   router.navigate(a.href);

@@ -22,7 +22,10 @@ test('the first page loads at most 150 kB of JavaScript gzipped, none of it Mona
     // Monaco's own code names its module ids; none of that may be in the first page.
     expect(body.toString('utf8')).not.toContain('vs/editor/');
   }
-  test.info().annotations.push({ type: 'first-page-js-gzip', description: `${(gz / 1024).toFixed(1)} kB in ${scripts.size} files` });
+  test.info().annotations.push({
+    type: 'first-page-js-gzip',
+    description: `${(gz / 1024).toFixed(1)} kB in ${scripts.size} files`,
+  });
   console.log(`first page JavaScript: ${(gz / 1024).toFixed(1)} kB gzipped in ${scripts.size} files`);
   expect(gz).toBeLessThanOrEqual(BUDGET);
 });

@@ -9,7 +9,9 @@ const SECTIONS = [
 
 test('every section opens from the header, with a real URL, and back/forward work', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Learn AWS identity and access by trying it' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Learn AWS identity and access by trying it' }),
+  ).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Sections' });
   for (const s of SECTIONS) {
     await nav.getByRole('link', { name: s.nav }).click();
@@ -88,7 +90,9 @@ test('keyboard: skip link, visible focus, and sections reachable without a mouse
   await expect(page.locator('main')).toBeFocused();
 });
 
-test('the About box shows the version, the catalogue date, and the engine answering from its worker', async ({ page }) => {
+test('the About box shows the version, the catalogue date, and the engine answering from its worker', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'About IAM Playground' }).click();
   const dialog = page.getByRole('dialog', { name: 'About IAM Playground' });

@@ -19,20 +19,31 @@ describe('pure modules stay pure', () => {
   });
 
   it('rejects Monaco and comlink imports in src/lang and src/world', async () => {
-    expect(await problems('src/lang/probe.ts', "import * as m from 'monaco-editor/editor';\nexport const x = m;\n")).toHaveLength(1);
-    expect(await problems('src/world/probe.ts', "import { wrap } from 'comlink';\nexport const x = wrap;\n")).toHaveLength(1);
+    expect(
+      await problems('src/lang/probe.ts', "import * as m from 'monaco-editor/editor';\nexport const x = m;\n"),
+    ).toHaveLength(1);
+    expect(
+      await problems('src/world/probe.ts', "import { wrap } from 'comlink';\nexport const x = wrap;\n"),
+    ).toHaveLength(1);
   });
 
   it('rejects window and document in src/catalog', async () => {
     const found = await problems('src/catalog/probe.ts', 'export const t = () => document.title + window.name;\n');
     expect(found).toEqual([
-      'no-restricted-globals: Unexpected use of \'document\'. pure modules must not use `document`: they also run in Node and in the worker',
-      'no-restricted-globals: Unexpected use of \'window\'. pure modules must not use `window`: they also run in Node and in the worker',
+      "no-restricted-globals: Unexpected use of 'document'. pure modules must not use `document`: they also run in Node and in the worker",
+      "no-restricted-globals: Unexpected use of 'window'. pure modules must not use `window`: they also run in Node and in the worker",
     ]);
   });
 
   it('allows the same code in src/ui and src/worker', async () => {
-    expect(await problems('src/ui/probe.ts', "import { mount } from 'svelte';\nexport const t = () => document.title + String(mount);\n")).toEqual([]);
-    expect(await problems('src/worker/probe.ts', "import { wrap } from 'comlink';\nexport const x = wrap;\n")).toEqual([]);
+    expect(
+      await problems(
+        'src/ui/probe.ts',
+        "import { mount } from 'svelte';\nexport const t = () => document.title + String(mount);\n",
+      ),
+    ).toEqual([]);
+    expect(await problems('src/worker/probe.ts', "import { wrap } from 'comlink';\nexport const x = wrap;\n")).toEqual(
+      [],
+    );
   });
 });

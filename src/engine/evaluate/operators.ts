@@ -77,7 +77,10 @@ export function parseOperator(written: string): { ok: true; op: ParsedOperator }
     ifExists = base !== undefined;
   }
   if (!base) {
-    const stripped = written.replace(/^for(any|all)values?:/i, '').replace(/ifexists$/i, '').toLowerCase();
+    const stripped = written
+      .replace(/^for(any|all)values?:/i, '')
+      .replace(/ifexists$/i, '')
+      .toLowerCase();
     const caseOnly = BY_LOWER_NAME.has(stripped);
     return {
       ok: false,
