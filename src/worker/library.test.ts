@@ -22,6 +22,19 @@ describe('managed policy library', () => {
     });
   });
 
+  it('ranks policies a person attaches by a word of their name before service-role policies', () => {
+    expect(library.search('s3', 3).hits.map((h) => h.name)).toEqual([
+      'S3UnlockBucketPolicy',
+      'AmazonS3FullAccess',
+      'AmazonS3ReadOnlyAccess',
+    ]);
+    expect(library.search('lambda', 3).hits.map((h) => h.name)).toEqual([
+      'AWSLambdaExecute',
+      'AWSLambda_FullAccess',
+      'AWSLambda_ReadOnlyAccess',
+    ]);
+  });
+
   it('matches every word of the query, case-insensitively', () => {
     const r = library.search('s3 READONLY');
     expect(r.hits.map((h) => h.name)).toContain('AmazonS3ReadOnlyAccess');

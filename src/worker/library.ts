@@ -36,6 +36,11 @@ export interface ManagedPolicyText {
 
 const MAX_QUERY = 200;
 
+/** The words of a CamelCase name, lower-cased: `AmazonS3ReadOnlyAccess` → amazon, s3, read, only, access. */
+function nameWords(name: string): string[] {
+  return (name.match(/[A-Z]+(?=[A-Z][a-z]|$)|[A-Z][a-z0-9]*|[a-z0-9]+/g) ?? []).map((w) => w.toLowerCase());
+}
+
 export class ManagedPolicyLibrary {
   private readonly byName = new Map<string, ManagedPolicyEntry>();
   readonly entries: ManagedPolicyEntry[];
@@ -71,8 +76,10 @@ export class ManagedPolicyLibrary {
 
   /**
    * Case-insensitive search on the name (and the ARN's path): every word of the query must occur.
-   * Exact names first, then names that start with the query, then the rest, each alphabetically;
-   * deprecated policies after current ones.
+   * Ranked for a person looking for a policy to attach: the exact name; names that start with the
+   * query; names with a word that does (`s3` finds Amazon**S3**ReadOnlyAccess); other matches.
+   * Policies for AWS services' own roles (`service-role/` paths) come after those a person
+   * attaches, deprecated ones last; shorter names first within a rank, then alphabetically.
    */
   search(query: string, limit = 50): LibrarySearch {
     const words = query.slice(0, MAX_QUERY).toLowerCase().split(/\s+/).filter(Boolean);
@@ -82,10 +89,14 @@ export class ManagedPolicyLibrary {
       const hay = e.arn.toLowerCase();
       const name = e.name.toLowerCase();
       if (!words.every((w) => hay.includes(w))) continue;
-      const rank = (name === q ? 0 : name.startsWith(q) ? 1 : 2) + (e.deprecated ? 3 : 0);
+      const match = name === q ? 0 : name.startsWith(q) ? 1 : nameWords(e.name).some((w) => w.startsWith(q)) ? 2 : 3;
+      const rank =
+        match +
+        (hay.includes(':policy/service-role/') || hay.includes(':policy/aws-service-role/') ? 4 : 0) +
+        (e.deprecated ? 8 : 0);
       scored.push({ e, rank });
     }
-    scored.sort((a, b) => a.rank - b.rank || a.e.name.localeCompare(b.e.name));
+    scored.sort((a, b) => a.rank - b.rank || a.e.name.length - b.e.name.length || a.e.name.localeCompare(b.e.name));
     const n = Math.max(0, Math.min(limit, 200));
     return {
       total: scored.length,
