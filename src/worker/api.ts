@@ -4,11 +4,11 @@
  */
 import { VERSION } from '../version';
 import { loadCatalog } from '../catalog';
-import { cachedParse } from './parse-cache';
-import { analyze } from './analysis';
-import { requestHints, suggestActions } from './catalog-help';
+import { cachedParse } from '../workbench/parse-cache';
+import { analyze } from '../workbench/analysis';
+import { requestHints, suggestActions } from '../workbench/catalog-help';
 import { loadLibrary } from './managed-library';
-import type { LibrarySearch, ManagedPolicyText } from './library';
+import type { LibrarySearch, ManagedPolicyText } from '../workbench/library';
 import type {
   ActionSuggestion,
   Analysis,
@@ -18,10 +18,10 @@ import type {
   EvaluationAnswer,
   RequestHints,
   RequestInput,
-} from './types';
-import { evaluateWorkbench } from './evaluation';
-import { engineServices } from './services';
-import { langApi } from './lang';
+} from '../workbench/types';
+import { evaluateWorkbench } from '../workbench/evaluation';
+import { engineServices } from '../workbench/services';
+import { langApi } from '../workbench/lang';
 
 export interface PingAnswer {
   version: string;
@@ -62,7 +62,6 @@ export const engineApi = {
   async evaluate(docs: DocInput[], request: RequestInput): Promise<Answer<EvaluationAnswer>> {
     try {
       const services = await engineServices();
-      if (!services.evaluate) return { ok: false, errors: ['the evaluation engine is not available in this build'] };
       const catalog = await loadCatalog().catch(() => undefined);
       const safeDocs = docs.slice(0, 64).map((d) => ({ ...d, text: clip(d.text) }));
       return {

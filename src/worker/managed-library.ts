@@ -3,7 +3,7 @@
  * fetched from the page's own origin (never part of the first page), parsed once.
  */
 import libraryUrl from '../../data/aws-managed-policies.json?url';
-import { ManagedPolicyLibrary } from './library';
+import { ManagedPolicyLibrary } from '../workbench/library';
 
 let pending: Promise<ManagedPolicyLibrary> | undefined;
 

@@ -5,7 +5,7 @@
  */
 import type * as Monaco from 'monaco-editor/editor';
 import { engineClient } from '../../worker/client';
-import type { Answer, CompletionEntry, DocKind, HoverAnswer, OffsetRange, QuickFix } from '../../worker/types';
+import type { Answer, CompletionEntry, DocKind, HoverAnswer, OffsetRange, QuickFix } from '../../workbench/types';
 
 export type KindOf = (uri: string) => DocKind | undefined;
 

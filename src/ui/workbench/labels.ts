@@ -1,6 +1,6 @@
 /** Words the answer uses for decisions, verdicts and policy types. */
 import type { PolicyType } from '../../engine/model';
-import type { Verdict } from '../../worker/types';
+import type { Verdict } from '../../workbench/types';
 
 export const DECISION_LABEL: Record<'Allow' | 'ExplicitDeny' | 'ImplicitDeny', string> = {
   Allow: 'Allow',

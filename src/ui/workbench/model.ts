@@ -8,8 +8,8 @@ import { STATE_FORMAT_VERSION } from '../../version';
 export type DocKind = 'identity' | 'resource' | 'boundary' | 'scp' | 'rcp' | 'session';
 
 /** The organization level an SCP or RCP is attached at (root, nested OUs, account). */
-export type { OrgLevel } from '../../worker/types';
-import type { OrgLevel } from '../../worker/types';
+export type { OrgLevel } from '../../workbench/types';
+import type { OrgLevel } from '../../workbench/types';
 
 export const DOC_KINDS: { kind: DocKind; label: string; hint: string }[] = [
   { kind: 'identity', label: 'Identity policy', hint: 'Attached to the user or role making the request' },

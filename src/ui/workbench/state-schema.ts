@@ -5,7 +5,7 @@
  */
 import { STATE_FORMAT_VERSION } from '../../version';
 import type { ContextEntry, DocKind, OrgLevel, RequestDraft, WorkbenchDoc, WorkbenchState } from './model';
-import { ORG_LEVEL_ORDER } from '../../worker/types';
+import { ORG_LEVEL_ORDER } from '../../workbench/types';
 
 export const LIMITS = {
   docs: 40,

@@ -4,7 +4,7 @@
  * call its methods; only this file and the editor talk to the worker.
  */
 import { engineClient } from '../../worker/client';
-import type { Analysis, Answer, DocInput, EvaluationAnswer, RequestHints } from '../../worker/types';
+import type { Analysis, Answer, DocInput, EvaluationAnswer, RequestHints } from '../../workbench/types';
 import {
   defaultState,
   nextDocId,

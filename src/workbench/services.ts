@@ -1,7 +1,6 @@
 /**
- * The engine services the worker adapts: the decision (issue 3), validation and summaries
- * (issue 4). A service that is not part of this build is left out and the answers say so, never
- * a made-up result.
+ * The engine services the worker adapts: the decision, validation and summaries, set up once the
+ * catalogue has loaded (a failed load is retried on the next call).
  */
 import type { AnalysisServices } from './analysis';
 import type { EvaluateFn } from './evaluation';
@@ -15,7 +14,7 @@ import { summarizePolicy } from '../lang';
 
 export interface EngineServices {
   analysis: Omit<AnalysisServices, 'parse'>;
-  evaluate?: EvaluateFn;
+  evaluate: EvaluateFn;
 }
 
 /** The decision for a request as the workbench states it: the principal string is parsed, and the context filled the way a real request's is. */
