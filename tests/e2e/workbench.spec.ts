@@ -140,8 +140,17 @@ test.describe('policy workbench', () => {
       page,
       `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}`,
     );
-    await page.getByTestId('policy-editor').locator('.view-line').getByText('s3:GetObject').hover();
-    await expect(page.locator('.monaco-hover').filter({ hasText: 'GetObject' }).first()).toBeVisible();
+    // Monaco shows a hover after the pointer rests on a word; move away and back until it does.
+    const word = page.getByTestId('policy-editor').locator('.view-line').getByText('s3:GetObject');
+    const hoverCard = page
+      .locator('.monaco-hover')
+      .filter({ hasText: 'Grants permission to retrieve objects from Amazon S3' })
+      .first();
+    await expect(async () => {
+      await page.mouse.move(0, 0);
+      await word.hover();
+      await expect(hoverCard).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
   });
 
   test('context keys feed conditions, shown with their resolved values', async ({ page }) => {
