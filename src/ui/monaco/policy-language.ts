@@ -30,8 +30,11 @@ function completionKind(monaco: typeof Monaco, k: CompletionEntry['kind']): Mona
 }
 
 let registered = false;
+/** The workbench shown now: each visit to the page makes a new one, and the providers (registered once) ask it. */
+let kindOf: KindOf = () => undefined;
 
-export function registerPolicyLanguage(monaco: typeof Monaco, kindOf: KindOf): void {
+export function registerPolicyLanguage(monaco: typeof Monaco, kindOfDocument: KindOf): void {
+  kindOf = kindOfDocument;
   if (registered) return;
   registered = true;
   const client = engineClient();
@@ -44,7 +47,8 @@ export function registerPolicyLanguage(monaco: typeof Monaco, kindOf: KindOf): v
       const text = model.getValue();
       const offset = model.getOffsetAt(position);
       const answer = await client.call<Answer<CompletionEntry[]>>((api) => api.complete(text, offset, kind));
-      if (!answer.ok || !answer.value.ok || model.getValue() !== text) return { suggestions: [] };
+      // The page may have left the workbench (and disposed the model) while the worker answered.
+      if (model.isDisposed() || !answer.ok || !answer.value.ok || model.getValue() !== text) return { suggestions: [] };
       return {
         suggestions: answer.value.value.map((c) => ({
           label: c.label,
@@ -66,7 +70,8 @@ export function registerPolicyLanguage(monaco: typeof Monaco, kindOf: KindOf): v
       const text = model.getValue();
       const offset = model.getOffsetAt(position);
       const answer = await client.call<Answer<HoverAnswer | null>>((api) => api.hover(text, offset, kind));
-      if (!answer.ok || !answer.value.ok || !answer.value.value || model.getValue() !== text) return null;
+      if (model.isDisposed() || !answer.ok || !answer.value.ok || !answer.value.value || model.getValue() !== text)
+        return null;
       const h = answer.value.value;
       return {
         contents: [{ value: h.contents, isTrusted: false, supportHtml: false }],
@@ -85,7 +90,8 @@ export function registerPolicyLanguage(monaco: typeof Monaco, kindOf: KindOf): v
         const start = model.getOffsetAt(range.getStartPosition());
         const end = model.getOffsetAt(range.getEndPosition());
         const answer = await client.call<Answer<QuickFix[]>>((api) => api.codeActions(text, start, end, kind));
-        if (!answer.ok || !answer.value.ok || model.getValue() !== text) return { actions: [], dispose() {} };
+        if (model.isDisposed() || !answer.ok || !answer.value.ok || model.getValue() !== text)
+          return { actions: [], dispose() {} };
         const markers = monaco.editor.getModelMarkers({ resource: model.uri, owner: 'iamplay' });
         const actions = answer.value.value.map((fix) => ({
           title: fix.title,
