@@ -198,20 +198,17 @@ export function evaluate(set: PolicySet, request: EvalRequest, options: Evaluate
   }
 
   const byPolicyType: Partial<Record<PolicyType, Verdict>> = {};
-  byPolicyType.scp = scpOn
-    ? hasDeny(scpLevels.flat())
-      ? 'ExplicitDeny'
-      : levelsWithoutAllow(scpLevels).length > 0
-        ? 'ImplicitDeny'
-        : 'Allow'
-    : 'NotApplicable';
-  byPolicyType.rcp = rcpOn
-    ? hasDeny(rcpLevels.flat())
-      ? 'ExplicitDeny'
-      : levelsWithoutAllow(rcpLevels).length > 0
-        ? 'ImplicitDeny'
-        : 'Allow'
-    : 'NotApplicable';
+  // SCPs and RCPs: a deny anywhere denies; otherwise every level of the path needs an allow.
+  const orgVerdict = (on: boolean, levels: typeof scpLevels): Verdict =>
+    !on
+      ? 'NotApplicable'
+      : hasDeny(levels.flat())
+        ? 'ExplicitDeny'
+        : levelsWithoutAllow(levels).length > 0
+          ? 'ImplicitDeny'
+          : 'Allow';
+  byPolicyType.scp = orgVerdict(scpOn, scpLevels);
+  byPolicyType.rcp = orgVerdict(rcpOn, rcpLevels);
   byPolicyType[resourceType] = res
     ? r.denies.some((d) => d.type === resourceType)
       ? 'ExplicitDeny'

@@ -14,6 +14,11 @@ export type ParseFn = (text: string) => { policy?: Policy; findings: { severity:
 
 export const MAX_ACTIONS = 50;
 
+/** A second document of a kind the request takes once: it is left out, and the person told why. */
+function onlyFirst(doc: DocInput, rule: string): EvaluationAnswer['skipped'][number] {
+  return { docId: doc.id, name: doc.name, reason: `${rule}; only the first one counts` };
+}
+
 /** The policy set the documents make. Documents that cannot be read are reported and left out. */
 export function buildPolicySet(
   docs: DocInput[],
@@ -37,21 +42,11 @@ export function buildPolicySet(
         (set.identity ??= []).push(entry);
         break;
       case 'resource':
-        if (set.resource)
-          skipped.push({
-            docId: doc.id,
-            name: doc.name,
-            reason: 'a request has one resource policy; only the first one counts',
-          });
+        if (set.resource) skipped.push(onlyFirst(doc, 'a request has one resource policy'));
         else set.resource = entry;
         break;
       case 'boundary':
-        if (set.boundary)
-          skipped.push({
-            docId: doc.id,
-            name: doc.name,
-            reason: 'a principal has one permissions boundary; only the first one counts',
-          });
+        if (set.boundary) skipped.push(onlyFirst(doc, 'a principal has one permissions boundary'));
         else set.boundary = entry;
         break;
       case 'session':
