@@ -19,6 +19,7 @@ describe('managed policy library', () => {
       arn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
       version: 'v3',
       deprecated: false,
+      group: 'attachable',
     });
   });
 
@@ -49,6 +50,29 @@ describe('managed policy library', () => {
     expect(r.total).toBe(1645);
   });
 
+  it('lists the whole library by group, job function first, then A–Z within each group', () => {
+    const all = library.search('', 200).hits;
+    expect(all.slice(0, 11).map((h) => h.name)).toEqual([
+      'AmazonODBAutonomousVmClusterAdmin',
+      'AmazonODBExadataInfrastructureAdmin',
+      'AmazonODBNetworkAdmin',
+      'AWSManagementConsoleAdministratorAccess',
+      'Billing',
+      'DatabaseAdministrator',
+      'DataScientist',
+      'NetworkAdministrator',
+      'SupportUser',
+      'SystemAdministrator',
+      'ViewOnlyAccess',
+    ]);
+    expect(all.slice(0, 11).every((h) => h.group === 'job-function')).toBe(true);
+    expect(all[11].group).toBe('attachable');
+    // Within a group the names are in dictionary order, whatever their case.
+    const attachable = all.filter((h) => h.group === 'attachable').map((h) => h.name);
+    expect(attachable).toEqual([...attachable].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(attachable.slice(0, 2)).toEqual(['AccountManagementFromVercel', 'AdministratorAccess']);
+  });
+
   it('answers an unknown name with nothing', () => {
     expect(library.search('no-such-policy-zzz')).toEqual({ total: 0, size: 1645, hits: [] });
     expect(library.get('no-such-policy-zzz')).toBeUndefined();
@@ -68,6 +92,12 @@ describe('managed policy library', () => {
       Version: '2012-10-17',
     });
     expect(p!.text.startsWith('{\n  "Statement"')).toBe(true);
+    expect({ version: p!.version, group: p!.group, statements: p!.statements }).toEqual({
+      version: 'v3',
+      group: 'attachable',
+      statements: 1,
+    });
+    expect(library.get('DataScientist')?.group).toBe('job-function');
   });
 
   it('skips malformed rows and gives an ARN to rows without one', () => {
@@ -80,6 +110,7 @@ describe('managed policy library', () => {
       arn: 'arn:aws:iam::aws:policy/X',
       version: undefined,
       deprecated: false,
+      group: 'attachable',
     });
     expect(ManagedPolicyLibrary.fromData('garbage').size).toBe(0);
   });

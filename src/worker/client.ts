@@ -3,6 +3,10 @@
  * no answer within the deadline returns `{ ok: false }` with a clear message, and the worker is
  * replaced; only a call made on the current worker replaces it, so the late timeouts of a stuck
  * worker's other calls never kill its healthy replacement. Listeners hear of each replacement.
+ *
+ * `latest(key, fn)` is the one place where stale answers are dropped: of the calls made under
+ * one key, only the newest resolves; an older one still in flight never resolves, so a caller
+ * never has to count its own requests.
  */
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import type { EngineApi } from './api';
@@ -17,6 +21,9 @@ export class EngineClient {
   /** How many times the worker was replaced. */
   restarts = 0;
   private readonly listeners = new Set<(error: string) => void>();
+  /** The newest call's ticket under each key of `latest`. */
+  private readonly newest = new Map<string, number>();
+  private tickets = 0;
 
   constructor(private readonly timeoutMs = 5000) {}
 
@@ -69,6 +76,33 @@ export class EngineClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Like `call`, but only the newest call under `key` resolves: when a newer call (or `cancel`)
+   * comes before an answer, that answer is dropped and the promise stays pending for good.
+   * Callers therefore update the page only with the answer to the latest question.
+   */
+  latest<T>(key: string, fn: (api: Remote<EngineApi>) => Promise<T>): Promise<WorkerAnswer<T>> {
+    const ticket = ++this.tickets;
+    this.newest.set(key, ticket);
+    return new Promise((resolve) => {
+      void this.call(fn).then((answer) => {
+        if (this.newest.get(key) !== ticket) return;
+        this.newest.delete(key);
+        resolve(answer);
+      });
+    });
+  }
+
+  /** Drops the answer of the call under `key` still in flight, if any (it will never resolve). */
+  cancel(key: string): void {
+    this.newest.delete(key);
+  }
+
+  /** Whether a call under `key` is still waiting for its answer. */
+  pending(key: string): boolean {
+    return this.newest.has(key);
   }
 }
 

@@ -211,20 +211,6 @@ test.describe('policy workbench', () => {
     await expect(other.getByTestId('policy-editor').locator('.view-lines')).toContainText('"Shared"');
   });
 
-  test('a corrupt link opens the default workbench with a notice', async ({ page }) => {
-    await page.goto('/workbench#s=1.bm90LWRlZmxhdGU');
-    await expect(page.getByTestId('workbench-notice')).toContainText('This link could not be opened');
-    await expect(page.getByTestId('workbench-notice')).toContainText('The default workbench is shown instead');
-    await expect(page.getByTestId('doc-tab')).toHaveCount(1);
-    await expect(page.getByTestId('doc-tab')).toContainText('ReadReports');
-    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'Allow');
-    expect(new URL(page.url()).hash).toBe('');
-
-    // A well-formed link with a hostile shape is refused the same way.
-    await page.goto('/workbench#s=9.AAAA');
-    await expect(page.getByTestId('workbench-notice')).toContainText('newer version of IAM Playground');
-  });
-
   test('reset returns to the starting example, with undo', async ({ page }) => {
     await openWorkbench(page);
     await page.getByTestId('doc-name').fill('Renamed');

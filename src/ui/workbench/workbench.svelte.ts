@@ -15,7 +15,9 @@ import {
   type WorkbenchDoc,
   type WorkbenchState,
 } from './model';
-import { loadInitial, persist } from './persistence';
+import { browserScenarios, linkHash, readLink, tabScenario } from './persistence';
+import { checkState } from './state-schema';
+import { INDEX_KEY, MY_WORK, nameFromLink, SCENARIO_PREFIX, uniqueName, type ScenarioMeta } from './scenarios';
 
 export type Notice = { kind: 'error' | 'info'; text: string; undo?: () => void };
 
@@ -42,55 +44,295 @@ export class WorkbenchModel {
 
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private evalTimer: ReturnType<typeof setTimeout> | undefined;
-  private evalSeq = 0;
-  private hintSeq = 0;
   private hintKey = '';
   private disposed = false;
   private lastHash = '';
-  /** After a refused link, the autosave waits for the person's first change (so their saved work is not overwritten). */
-  private holdSave = false;
+  /** Changes not yet written to this browser's storage. */
+  private dirty = false;
+  private readonly store = browserScenarios();
+
+  /** The learner's named scenarios (this browser's, shared by its tabs). */
+  scenarios = $state<ScenarioMeta[]>([]);
+  /** The scenario this tab shows. */
+  scenarioId = $state('');
+  /** Why the last save to this browser's storage failed, or `null`. */
+  saveError = $state<string | null>(null);
 
   get active(): WorkbenchDoc | undefined {
     return this.state.docs.find((d) => d.id === this.state.active) ?? this.state.docs[0];
   }
 
+  get scenario(): ScenarioMeta | undefined {
+    return this.scenarios.find((s) => s.id === this.scenarioId);
+  }
+
   async init(): Promise<void> {
-    const loaded = await loadInitial(location.hash, defaultState);
-    this.state = loaded.state;
-    if (loaded.notice) {
-      this.notice = { kind: 'error', text: loaded.notice };
-      this.holdSave = true;
-      history.replaceState(history.state, '', location.pathname + location.search);
+    const opened = this.store.open();
+    const notices: { kind: Notice['kind']; text: string }[] = opened.notices.map((text) => ({ kind: 'error', text }));
+    const hadWork = opened.scenarios.length > 0;
+    const link = isStateHash(location.hash) ? await readLink(location.hash) : ({ kind: 'none' } as const);
+    if (this.disposed) return;
+    this.scenarios = this.store.list();
+    let undo: (() => void) | undefined;
+    if (link.kind === 'state') {
+      const mine = tabScenario.get() ?? opened.last;
+      const fromLink = this.openLink(link.state, this.scenarios.find((s) => s.id === mine) ?? this.scenarios[0]);
+      notices.push(fromLink);
+      undo = fromLink.undo;
+    } else {
+      notices.push(...this.openSaved(tabScenario.get() ?? opened.last));
+      if (link.kind === 'refused') {
+        notices.unshift({
+          kind: 'error',
+          text: `This link could not be opened (${link.error}), so nothing from it was used. ${
+            hadWork
+              ? `Your scenario “${this.scenario?.name ?? MY_WORK}” is shown as you left it.`
+              : 'The default workbench is shown instead.'
+          }`,
+        });
+        history.replaceState(history.state, '', location.pathname + location.search);
+      }
     }
+    const shown = notices.filter((n) => n.text !== '');
+    if (shown.length > 0)
+      this.notice = {
+        kind: shown.some((n) => n.kind === 'error') ? 'error' : 'info',
+        text: shown.map((n) => n.text).join(' '),
+        undo: shown.length === 1 ? undo : undefined,
+      };
     this.ready = true;
     this.unsubscribe = engineClient().onRestart((error) => this.workerRestarted(error));
     window.addEventListener('hashchange', this.onHashChange);
-    this.changed({ save: !this.holdSave });
+    window.addEventListener('storage', this.onStorage);
+    window.addEventListener('pagehide', this.flush);
+    this.changed();
   }
 
   dispose(): void {
+    this.flush();
     this.disposed = true;
     this.unsubscribe?.();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('storage', this.onStorage);
+    window.removeEventListener('pagehide', this.flush);
     clearTimeout(this.saveTimer);
     clearTimeout(this.evalTimer);
   }
 
+  /** Shows scenario `id` holding `state` in this tab. */
+  private show(id: string, state: WorkbenchState): void {
+    this.scenarioId = id;
+    tabScenario.set(id);
+    this.store.touch(id);
+    this.scenarios = this.withCurrent(this.store.list());
+    this.state = state;
+    this.analyses = {};
+    this.selectedAction = 0;
+    // An undo offered for the scenario left behind would act on this one.
+    if (this.notice?.undo) this.notice = null;
+  }
+
+  /** The list, with the scenario this tab shows even if another tab deleted it (it is saved back on the next change). */
+  private withCurrent(list: ScenarioMeta[]): ScenarioMeta[] {
+    const mine = this.scenarios.find((s) => s.id === this.scenarioId);
+    return mine && !list.some((s) => s.id === mine.id) ? [...list, mine] : list;
+  }
+
+  /** Opens the saved scenario `preferred`, else the first readable one, else a fresh “My work”. */
+  private openSaved(preferred: string | undefined): { kind: Notice['kind']; text: string }[] {
+    const notices: { kind: Notice['kind']; text: string }[] = [];
+    const list = this.store.list();
+    const order = [...list.filter((s) => s.id === preferred), ...list.filter((s) => s.id !== preferred)];
+    for (const meta of order) {
+      const loaded = this.store.load(meta.id);
+      if (loaded?.ok) {
+        this.show(meta.id, loaded.value);
+        return notices;
+      }
+      if (loaded && !loaded.ok)
+        notices.push({
+          kind: 'error',
+          text: `The scenario “${meta.name}” could not be read (${loaded.error}). It is kept aside in this browser’s storage under \`${loaded.aside}\`.`,
+        });
+    }
+    this.showNew(MY_WORK, defaultState());
+    return notices;
+  }
+
+  /** Creates a scenario and shows it; if it cannot be saved, it is shown anyway and the person is told. */
+  private showNew(name: string, state: WorkbenchState): ScenarioMeta {
+    const created = this.store.create(name, state, this.scenarioId || undefined);
+    if (created.ok) {
+      this.show(created.meta.id, state);
+      return created.meta;
+    }
+    const meta = { id: `s0${Date.now().toString(36)}`, name: uniqueName(name, this.scenarios) };
+    this.scenarios = [...this.scenarios, meta];
+    this.show(meta.id, state);
+    this.saveError = created.error;
+    return meta;
+  }
+
+  /** Opens a link's state as a scenario of its own beside the learner's (or the one already holding exactly it). */
+  private openLink(
+    state: WorkbenchState,
+    previous = this.scenario,
+  ): { kind: Notice['kind']; text: string; undo?: () => void } {
+    const same = this.store.findSame(state, this.scenarioId || tabScenario.get());
+    if (same) {
+      this.show(same.id, state);
+      return {
+        kind: 'info',
+        text:
+          previous && previous.id !== same.id
+            ? `The link holds “${same.name}”, already saved in this browser: it is shown.`
+            : '',
+      };
+    }
+    const meta = this.showNew(nameFromLink(state), state);
+    const kept = previous
+      ? ` Your scenario “${previous.name}” is kept as it was; switch back with the scenario list.`
+      : '';
+    return {
+      kind: 'info',
+      text: `The link opened as a new scenario, “${meta.name}”.${kept}`,
+      undo: previous
+        ? () => {
+            this.notice = null;
+            // The link's scenario goes: nothing of it is saved again.
+            this.dirty = false;
+            clearTimeout(this.saveTimer);
+            this.store.delete(meta.id);
+            this.scenarios = this.scenarios.filter((s) => s.id !== meta.id);
+            this.switchScenario(previous.id);
+          }
+        : undefined,
+    };
+  }
+
   private onHashChange = () => {
     const h = location.hash.slice(1);
-    if (h === this.lastHash || h === '') return;
-    void loadInitial(location.hash, defaultState).then((loaded) => {
-      this.state = loaded.state;
-      this.notice = loaded.notice
-        ? { kind: 'error', text: loaded.notice }
-        : { kind: 'info', text: 'The workbench now shows the state from the link.' };
-      this.changed();
+    if (h === this.lastHash || !isStateHash(h)) return;
+    void readLink(location.hash).then((link) => {
+      if (this.disposed) return;
+      if (link.kind === 'state') {
+        this.flush();
+        const opened = this.openLink(link.state);
+        this.notice = opened.text ? { kind: opened.kind, text: opened.text, undo: opened.undo } : null;
+        this.changed();
+        return;
+      }
+      this.notice = {
+        kind: 'error',
+        text: `This link could not be opened (${link.kind === 'refused' ? link.error : 'it holds nothing'}), so nothing from it was used. Your scenario “${this.scenario?.name ?? MY_WORK}” is unchanged.`,
+      };
+      history.replaceState(
+        history.state,
+        '',
+        `${location.pathname}${location.search}${this.lastHash ? `#${this.lastHash}` : ''}`,
+      );
     });
   };
 
+  /** Another tab saved: follow its list of scenarios, and its changes to the one shown here. */
+  private onStorage = (e: StorageEvent) => {
+    if (e.key === null || e.key === INDEX_KEY) this.scenarios = this.withCurrent(this.store.list());
+    if (e.key !== SCENARIO_PREFIX + this.scenarioId || e.newValue === null) return;
+    const loaded = this.store.load(this.scenarioId);
+    if (!loaded?.ok || JSON.stringify(loaded.value) === JSON.stringify($state.snapshot(this.state))) return;
+    this.state = loaded.value;
+    this.dirty = false;
+    this.notice = {
+      kind: 'info',
+      text: `“${this.scenario?.name ?? MY_WORK}” was changed in another tab; this tab now shows that version.`,
+    };
+    this.changed({ save: false });
+  };
+
+  /** Switches this tab to scenario `id`, after saving the one shown. */
+  switchScenario(id: string): void {
+    if (id === this.scenarioId) return;
+    this.flush();
+    const meta = this.store.list().find((s) => s.id === id) ?? this.scenarios.find((s) => s.id === id);
+    const loaded = this.store.load(id);
+    if (!loaded || !loaded.ok) {
+      this.scenarios = this.withCurrent(this.store.list());
+      this.notice = {
+        kind: 'error',
+        text: loaded
+          ? `The scenario “${meta?.name ?? id}” could not be read (${loaded.error}). It is kept aside in this browser’s storage under \`${loaded.aside}\`.`
+          : `The scenario “${meta?.name ?? id}” is no longer saved in this browser (another tab may have deleted it).`,
+      };
+      return;
+    }
+    this.show(id, loaded.value);
+    this.changed({ save: false });
+    void this.refreshLink();
+  }
+
+  renameScenario(name: string): void {
+    const meta = this.scenario;
+    if (!meta) return;
+    meta.name = name.slice(0, 64);
+    this.scenarios = this.withCurrent(this.store.rename(meta.id, meta.name));
+  }
+
+  /** A new scenario holding the starting example. */
+  newScenario(): void {
+    this.flush();
+    this.showNew('Scenario', defaultState());
+    this.changed();
+  }
+
+  duplicateScenario(): void {
+    const from = this.scenario;
+    this.flush();
+    const meta = this.showNew(`${from?.name || 'Untitled'} (copy)`, $state.snapshot(this.state) as WorkbenchState);
+    this.notice = { kind: 'info', text: `Duplicated “${from?.name ?? MY_WORK}” as “${meta.name}”.` };
+    this.changed();
+  }
+
+  /** Deletes the scenario shown (with undo) and shows its neighbour, or a fresh “My work” if it was the last. */
+  deleteScenario(): void {
+    const meta = this.scenario;
+    if (!meta) return;
+    this.flush();
+    const snapshot = JSON.stringify($state.snapshot(this.state));
+    const list = this.withCurrent(this.store.list());
+    const i = list.findIndex((s) => s.id === meta.id);
+    const deleted = this.store.delete(meta.id) ?? {
+      meta: { ...meta },
+      after: i > 0 ? list[i - 1].id : null,
+      state: snapshot,
+    };
+    deleted.state ??= snapshot;
+    this.scenarios = this.scenarios.filter((s) => s.id !== meta.id);
+    const rest = list.filter((s) => s.id !== meta.id);
+    const next = rest[Math.min(Math.max(i, 0), rest.length - 1)];
+    const loaded = next ? this.store.load(next.id) : undefined;
+    if (next && loaded?.ok) this.show(next.id, loaded.value);
+    else this.showNew(MY_WORK, defaultState());
+    this.notice = {
+      kind: 'info',
+      text: `Deleted the scenario “${meta.name}”.`,
+      undo: () => {
+        this.notice = null;
+        this.flush();
+        const restored = this.store.restore(deleted);
+        if (!restored.ok) {
+          this.notice = { kind: 'error', text: `The scenario could not be restored: ${restored.error}.` };
+          return;
+        }
+        this.scenarios = this.store.list();
+        this.switchScenario(deleted.meta.id);
+      },
+    };
+    this.changed();
+  }
+
   /** Call after any change to the documents or the request: saves and re-evaluates (both debounced). */
   changed(options: { save?: boolean } = {}): void {
-    if (options.save !== false) this.holdSave = false;
+    if (options.save !== false) this.dirty = true;
     clearTimeout(this.saveTimer);
     this.shareUrl = null;
     this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY);
@@ -99,27 +341,46 @@ export class WorkbenchModel {
     void this.refreshHints();
   }
 
-  private async save(): Promise<void> {
-    if (this.holdSave) return;
+  /** Writes unsaved changes to this browser's storage now (before switching, leaving or closing). */
+  private flush = (): void => {
+    if (!this.dirty || this.disposed) return;
+    const meta = this.scenario;
     const snapshot = $state.snapshot(this.state) as WorkbenchState;
-    const saved = await persist(snapshot);
-    if (!saved.ok) {
-      this.shareTooLarge = saved.error;
+    const checked = checkState(snapshot);
+    if (!meta) return;
+    if (!checked.ok) {
+      this.shareTooLarge = checked.error;
+      return;
+    }
+    const saved = this.store.save(meta, checked.value);
+    this.saveError = saved.ok ? null : saved.error;
+    if (saved.ok) this.dirty = false;
+  };
+
+  private async save(): Promise<void> {
+    this.flush();
+    await this.refreshLink();
+  }
+
+  /** Puts the state in the address bar's hash (the share link). */
+  private async refreshLink(): Promise<void> {
+    const snapshot = $state.snapshot(this.state) as WorkbenchState;
+    const link = await linkHash(snapshot);
+    if (this.disposed) return;
+    if (!link.ok) {
+      this.shareTooLarge = link.error;
       this.shareUrl = null;
       return;
     }
-    const hash = saved.hash;
-    if (this.disposed) return;
     this.shareTooLarge = null;
-    this.lastHash = hash;
-    history.replaceState(history.state, '', `${location.pathname}${location.search}#${hash}`);
+    this.lastHash = link.hash;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}#${link.hash}`);
     this.shareUrl = location.href;
   }
 
   /** Makes sure the link holds the latest state and answers it. */
   async shareLink(): Promise<string | null> {
     clearTimeout(this.saveTimer);
-    this.holdSave = false;
     await this.save();
     return this.shareUrl;
   }
@@ -135,16 +396,19 @@ export class WorkbenchModel {
   }
 
   async evaluate(): Promise<void> {
-    const seq = ++this.evalSeq;
     const req = $state.snapshot(this.state.request);
     const actions = splitActions(req.actions);
+    const client = engineClient();
     if (actions.length === 0) {
+      // An answer still in flight is for a question no longer asked.
+      client.cancel('evaluate');
+      this.evaluating = false;
       this.evaluation = null;
       this.evaluationError = 'Type an action to ask about, such as `s3:GetObject`.';
       return;
     }
     this.evaluating = true;
-    const answer = await engineClient().call<Answer<EvaluationAnswer>>((api) =>
+    const answer = await client.latest<Answer<EvaluationAnswer>>('evaluate', (api) =>
       api.evaluate(this.docInputs(), {
         principal: req.principal,
         actions,
@@ -153,7 +417,7 @@ export class WorkbenchModel {
         context: req.context,
       }),
     );
-    if (seq !== this.evalSeq) return;
+    if (this.disposed) return;
     this.evaluating = false;
     if (!answer.ok) {
       this.evaluationError = answer.error;
@@ -174,15 +438,13 @@ export class WorkbenchModel {
     const key = JSON.stringify([req.actions, req.context.map((c) => c.key), req.resourceAccount]);
     if (key === this.hintKey) return;
     this.hintKey = key;
-    const seq = ++this.hintSeq;
-    const answer = await engineClient().call<Answer<RequestHints>>((api) =>
+    const answer = await engineClient().latest<Answer<RequestHints>>('request-hints', (api) =>
       api.requestHints(
         splitActions(req.actions),
         req.context.map((c) => c.key),
         req.resourceAccount,
       ),
     );
-    if (seq !== this.hintSeq) return;
     if (!answer.ok || !answer.value.ok) {
       this.hintKey = '';
       return;
@@ -307,7 +569,7 @@ export class WorkbenchModel {
     this.selectedAction = 0;
     this.notice = {
       kind: 'info',
-      text: 'The workbench was reset to its starting example.',
+      text: `The scenario “${this.scenario?.name ?? MY_WORK}” was reset to its starting example.`,
       undo: () => {
         this.state = previous;
         this.notice = null;
@@ -334,4 +596,9 @@ function defaultName(kind: DocKind): string {
     rcp: 'RCP',
     session: 'Session policy',
   }[kind];
+}
+
+/** Only `#s=…` hashes are links; others (such as the skip link's `#main`) are not the workbench's. */
+function isStateHash(hash: string): boolean {
+  return (hash.startsWith('#') ? hash.slice(1) : hash).startsWith('s=');
 }
