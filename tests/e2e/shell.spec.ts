@@ -23,7 +23,7 @@ test('every section opens from the header, with a real URL, and back/forward wor
     await expect(page).toHaveTitle(new RegExp(`${s.heading} · IAM Playground`));
   }
   // Sections not built yet say so plainly.
-  await expect(page.getByText('Not built yet')).toBeVisible();
+  await expect(page.getByText('Not built yet', { exact: true })).toBeVisible();
 
   await page.goBack();
   await expect.poll(path).toBe('/graph');
@@ -33,6 +33,41 @@ test('every section opens from the header, with a real URL, and back/forward wor
   await page.goForward();
   await expect.poll(path).toBe('/graph');
   await expect(page.getByRole('heading', { level: 1, name: 'Access graph' })).toBeVisible();
+});
+
+test('the home page says what exists today and keeps the planned sections secondary', async ({ page }) => {
+  await page.goto('/');
+  // The promise is what exists: the workbench. Cognito is named only among the planned sections.
+  await expect(page.getByTestId('home-lede')).toHaveText(
+    'IAM Playground evaluates IAM policies the way AWS does, rule by rule, and shows you why a request is allowed or denied. Today it is a policy workbench; more sections are planned.',
+  );
+  const available = page.getByTestId('home-available');
+  await expect(available.getByRole('heading', { level: 2 })).toHaveText('Policy workbench Available now');
+  await expect(available).toContainText('1,645 AWS managed policies');
+  await expect(available).not.toContainText('Cognito');
+  const planned = page.getByTestId('home-planned');
+  await expect(planned.getByRole('heading', { level: 2 })).toHaveText('Planned, not built yet');
+  await expect(planned.getByRole('heading', { level: 3 })).toHaveText(['Identity flows', 'Access graph', 'Lessons']);
+  await expect(planned).toContainText('Cognito');
+  // Secondary: smaller headings than the workbench's, muted text, no shadow, and no call to action in the accent colour.
+  const look = (sel: string) =>
+    page
+      .locator(sel)
+      .first()
+      .evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { size: parseFloat(s.fontSize), color: s.color, shadow: s.boxShadow };
+      });
+  const nowHeading = await look('[data-testid="home-available"] h2');
+  const plannedHeading = await look('[data-testid="home-planned"] h3');
+  expect(plannedHeading.size).toBeLessThan(nowHeading.size);
+  expect((await look('[data-testid="home-planned"] .card')).shadow).toBe('none');
+  expect((await look('[data-testid="home-planned"] .card a')).color).not.toBe(
+    (await look('[data-testid="home-available"] a')).color,
+  );
+  await planned.getByRole('link', { name: 'What is planned for Lessons' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lessons' })).toBeVisible();
+  await expect(page.getByText('Not built yet', { exact: true })).toBeVisible();
 });
 
 test('a section URL opened directly serves that section, and an unknown one says so', async ({ page }) => {
@@ -102,6 +137,10 @@ test('the About box shows the version, the catalogue date, and the engine answer
   await expect(dialog.getByTestId('engine-status')).toHaveText(/^\d+\.\d+\.\d+, running in a background worker$/);
   await expect(dialog).toContainText(/@cloud-copilot\/iam-data\s+\d+\.\d+\.\d+/);
   await expect(dialog).toContainText(/data of \d{4}-\d{2}-\d{2}/);
+  await expect(dialog).toContainText('Available now: the policy workbench');
+  await expect(dialog.getByTestId('about-planned')).toHaveText(
+    'Planned, not built yet: identity flows (Amazon Cognito user pools and identity pools), an access graph, and lessons.',
+  );
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
