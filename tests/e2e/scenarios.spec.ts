@@ -247,3 +247,29 @@ test('a document tab too narrow for its name shows the name as its tooltip', asy
   await renameDoc(page, long);
   await expect(page.getByTestId('doc-tab')).toHaveAttribute('title', `${long} (Identity policy)`);
 });
+
+test('two tabs on different scenarios keep both; on the same one, a change shows in the other', async ({
+  page,
+  context,
+}) => {
+  await openWorkbench(page);
+  const other = await context.newPage();
+  await openWorkbench(other);
+  // Same scenario: the other tab follows, and says so.
+  await renameDoc(page, 'Edited in the first tab');
+  await expect(other.getByTestId('doc-tab')).toContainText('Edited in the first tab');
+  await expect(other.getByTestId('workbench-notice')).toContainText(
+    '“My work” was changed in another tab; this tab now shows that version.',
+  );
+  // Different scenarios: each tab saves its own, and neither overwrites the other.
+  await other.getByTestId('scenario-new').click();
+  await expect(options(page)).toHaveText(['My work', 'Scenario']);
+  await renameDoc(other, 'Second tab work');
+  await renameDoc(page, 'First tab work');
+  await expect.poll(() => savedText(page)).toContain('"name":"Second tab work"');
+  await expect.poll(() => savedText(page)).toContain('"name":"First tab work"');
+  await page.reload();
+  await other.reload();
+  await expect(page.getByTestId('doc-tab')).toContainText('First tab work');
+  await expect(other.getByTestId('doc-tab')).toContainText('Second tab work');
+});
