@@ -17,11 +17,19 @@ async function run(argv: string[]) {
 }
 
 describe('iamplay lint', () => {
-  it('prints compiler-style lines and exits 0 without errors', async () => {
+  it('prints compiler-style lines, and fails a typo in an action name (an ERROR, as Access Analyzer has it)', async () => {
     const r = await run(['lint', `${dir}typo.json`]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `${dir}typo.json:7:18 ERROR validate.unknown-action \`s3:GetObjekt\` is not an action of Amazon S3; did you mean \`s3:GetObject\`?\n`,
+    );
+  });
+
+  it('exits 0 when the only findings are WARNINGs: an action AWS managed policies still name', async () => {
+    const r = await run(['lint', `${dir}retired.json`]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      `${dir}typo.json:7:18 WARNING validate.unknown-action \`s3:GetObjekt\` is not an action of Amazon S3; did you mean \`s3:GetObject\`?\n`,
+      `${dir}retired.json:6:17 WARNING validate.unknown-action \`s3:ListObjects\` is not an action of Amazon S3\n`,
     );
   });
 
@@ -38,7 +46,12 @@ describe('iamplay lint', () => {
       file: string;
       findings: { code: string; severity: string; help: string; range: unknown }[];
     }[];
-    expect(out.map((f) => f.file)).toEqual([`${dir}broken.json`, `${dir}clean.json`, `${dir}typo.json`]);
+    expect(out.map((f) => f.file)).toEqual([
+      `${dir}broken.json`,
+      `${dir}clean.json`,
+      `${dir}retired.json`,
+      `${dir}typo.json`,
+    ]);
     expect(out[1].findings).toEqual([]);
     expect(out[0].findings[0]).toEqual({
       code: 'validate.invalid-effect',
