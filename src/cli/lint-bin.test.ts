@@ -48,4 +48,16 @@ describe('the built iamplay bin', () => {
     expect(iamplay(['lint', '--type', 'identity', 'tests/lint/clean.json']).status).toBe(0);
     expect(iamplay(['lint', '--format', 'yaml', 'tests/lint/clean.json']).status).toBe(2);
   });
+
+  it('reads a process substitution as it comes, and refuses /dev/zero instead of growing without end', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" lint <(cat tests/lint/broken.json) /dev/zero`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toMatch(/^\/dev\/fd\/\d+:5:17 ERROR validate\.invalid-effect `allow` is not an effect\n$/);
+    expect(r.stderr).toBe(
+      'iamplay lint: `/dev/zero` is larger than 1,048,576 bytes; lint reads policy files up to that size\n',
+    );
+    expect(r.status).toBe(1);
+  });
 });
