@@ -201,6 +201,7 @@ describe('iamplay lint on what a directory can hold', () => {
       '',
     ]);
     const json = await run(['lint', '--format', 'json', d]);
+    // eslint-disable-next-line no-control-regex
     expect(json.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect((JSON.parse(json.out) as { findings: { message: string }[] }[])[1].findings[0].message).toBe(
       '`s3:Get\u001b[31m\n\u009bX` is not an action',
