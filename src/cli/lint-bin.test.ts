@@ -1,13 +1,16 @@
 // Runs the command line as a user does (bin/iamplay.mjs → dist-cli/iamplay.mjs), built from the
 // current source: beforeAll builds it with vite.cli.config.ts into a temporary folder, next to a
 // copy of the launcher, so the test never runs a stale dist-cli left by `npm install`.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+
+// Linting, building and property runs take seconds on a loaded machine: no test here is about speed.
+vi.setConfig({ testTimeout: 60_000 });
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let home = '';

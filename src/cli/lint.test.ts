@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -16,6 +16,9 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { MAX_BYTES } from './lint';
 import { main } from './main';
+
+// Linting, building and property runs take seconds on a loaded machine: no test here is about speed.
+vi.setConfig({ testTimeout: 60_000 });
 
 const dir = fileURLToPath(new URL('../../tests/lint/', import.meta.url));
 

@@ -1,6 +1,6 @@
 // The language service never throws, on any text and at any position: random JSON-like text,
 // documents nested past the parser's 64-level limit, and huge documents (fast-check properties).
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import fc from 'fast-check';
 import { loadCatalog } from '../catalog';
 import { codeActions } from './code-actions';
@@ -8,6 +8,9 @@ import { complete } from './completion';
 import { diagnose } from './diagnose';
 import { hover } from './hover';
 import { cursorAt, offsetAt } from './position';
+
+// Linting, building and property runs take seconds on a loaded machine: no test here is about speed.
+vi.setConfig({ testTimeout: 60_000 });
 
 const catalog = await loadCatalog();
 

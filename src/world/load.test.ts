@@ -1,8 +1,11 @@
 // The world loader never throws (fast-check properties over random, deep and huge inputs) and
 // applies the policy parser's nesting limit of 64 levels before parsing.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import fc from 'fast-check';
 import { loadWorld } from './load';
+
+// Linting, building and property runs take seconds on a loaded machine: no test here is about speed.
+vi.setConfig({ testTimeout: 60_000 });
 
 const worldish = fc
   .jsonValue({ maxDepth: 8 })
