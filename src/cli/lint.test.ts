@@ -86,6 +86,29 @@ describe('iamplay lint', () => {
     expect(r.out).toContain('validate.missing-principal');
   });
 
+  it('applies --kind: IAM’s size limit for where the policy is stored', async () => {
+    const big = join(tmpdir(), `iamplay-kind-${process.pid}.json`);
+    const resources = Array.from({ length: 60 }, (_, i) => `arn:aws:s3:::reports-bucket-${i}/*`);
+    writeFileSync(
+      big,
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resources }],
+      }),
+    );
+    try {
+      const user = await run(['lint', '--kind', 'user-inline', big]);
+      expect(user.out).toBe(
+        `${big}:1:1 ERROR validate.policy-too-large the policy has 2,184 characters without whitespace, over the limit of 2,048 for a user’s inline policies\n`,
+      );
+      expect(user.code).toBe(1);
+      expect(await run(['lint', '--kind=managed', big])).toMatchObject({ out: '', code: 0 });
+      expect((await run(['lint', '--kind', 'inline', big])).err).toContain('unknown policy kind `inline`');
+    } finally {
+      rmSync(big, { force: true });
+    }
+  });
+
   it('--help explains the options and the exit status, and exits 0', async () => {
     const r = await run(['lint', '--help']);
     expect(r.code).toBe(0);

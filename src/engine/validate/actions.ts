@@ -9,26 +9,10 @@ import type { ActionInfo, Catalog, ServiceInfo } from '../../catalog';
 import { WildcardIndex, hasGlob } from './glob';
 import { isWellFormedAction, resolveAction } from './resolve';
 import type { ResolvedAction } from './resolve';
-import { didYouMean, orList, suggest } from './suggest';
+import { didYouMean, memoSuggest, orList, suggest } from './suggest';
 
 /** How many covering wildcards a wildcard value is compared with, at most. */
 const COVER_TRIES = 8;
-
-/** "Did you mean" answers, memoised per catalogue (emptied past 10,000 entries): one search per distinct name. */
-const suggestions = new WeakMap<Catalog, Map<string, string[]>>();
-function memoSuggest(catalog: Catalog, key: string, compute: () => string[]): string[] {
-  let memo = suggestions.get(catalog);
-  if (!memo) {
-    memo = new Map();
-    suggestions.set(catalog, memo);
-  }
-  const hit = memo.get(key);
-  if (hit) return hit;
-  if (memo.size > 10_000) memo.clear();
-  const answer = compute();
-  memo.set(key, answer);
-  return answer;
-}
 
 const servicePrefixes = new WeakMap<Catalog, string[]>();
 function suggestService(catalog: Catalog, prefix: string): string[] {

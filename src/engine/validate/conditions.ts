@@ -11,7 +11,7 @@ import type { Ctx } from './context';
 import { ALL_OPERATORS, parseOperator } from './operators';
 import type { OperatorFamily, ParsedOperator } from './operators';
 import { resolveAction } from './resolve';
-import { didYouMean, suggest } from './suggest';
+import { didYouMean, memoSuggest, suggest } from './suggest';
 import { valueProblem } from './values';
 
 /** Which operator families suit a key type. String operators compare the text of any key. */
@@ -132,14 +132,17 @@ function checkKey(
     const isAws = prefix.toLowerCase() === 'aws';
     // Keys with a known prefix but no entry (a typo), and aws: keys; issuers' keys are open-ended.
     if (isAws || catalog.service(prefix) || !prefix) {
-      const pool = isAws
-        ? catalog.globalKeys.map((g) => g.key)
-        : (catalog.service(prefix)?.conditionKeys.map((c) => c.key) ?? []);
-      const options = suggest(
-        key,
-        pool.filter((p) => !p.includes('${')),
-        2,
-      );
+      // one search per distinct key and pool (memoised per catalogue)
+      const options = memoSuggest(catalog, `key\u0000${isAws ? 'aws' : prefix.toLowerCase()}\u0000${key}`, () => {
+        const pool = isAws
+          ? catalog.globalKeys.map((g) => g.key)
+          : (catalog.service(prefix)?.conditionKeys.map((c) => c.key) ?? []);
+        return suggest(
+          key,
+          pool.filter((p) => !p.includes('${')),
+          2,
+        );
+      });
       ctx.report(
         'validate.unknown-condition-key',
         `\`${key}\` is not a known condition key`,
