@@ -62,6 +62,32 @@ for (const prefix of prefixes) {
   services.push([prefix, names[prefix] ?? prefix, actions, resourceTypes, keys]);
 }
 
+// Names AWS's own managed policies use that the catalogue does not list (retired or unlisted
+// services and actions). Lint reports them as WARNINGs; any other unknown name is an ERROR (a typo),
+// so every managed policy lints without ERRORs while a typo fails a CI run. This is the one place
+// the list is made: from data/aws-managed-policies.json (scripts/import-managed-policies.mjs).
+const knownPrefixes = new Set(services.map((s) => s[0].toLowerCase()));
+const knownActions = new Set(services.flatMap((s) => s[2].map((a) => `${s[0]}:${a[0]}`.toLowerCase())));
+const managedOnlyServices = new Set();
+const managedOnlyActions = new Set();
+const managed = JSON.parse(readFileSync(join(root, 'data', 'aws-managed-policies.json'), 'utf8'));
+const asList = (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+for (const p of managed.policies) {
+  for (const st of asList(p.document?.Statement)) {
+    for (const value of [...asList(st?.Action), ...asList(st?.NotAction)]) {
+      if (typeof value !== 'string') continue;
+      const colon = value.indexOf(':');
+      if (colon < 0) continue;
+      const prefix = value.slice(0, colon).toLowerCase();
+      const name = value.slice(colon + 1);
+      if (/[*?]/.test(prefix)) continue;
+      if (!knownPrefixes.has(prefix)) managedOnlyServices.add(prefix);
+      else if (!/[*?]/.test(name) && !knownActions.has(value.toLowerCase()))
+        managedOnlyActions.add(value.toLowerCase());
+    }
+  }
+}
+
 const globalKeys = getAllGlobalConditionKeys()
   .map((name) => getGlobalConditionKeyByName(name))
   .map((k) => [k.key, k.type, k.category]);
@@ -82,6 +108,7 @@ const out = {
   globalKeys,
   unassociated: read('unassociatedConditions.json'),
   rcpServices: read('rcpSupportedServices.json'),
+  managedOnly: { services: [...managedOnlyServices].sort(), actions: [...managedOnlyActions].sort() },
 };
 
 const outDir = join(root, 'src', 'catalog', 'generated');
@@ -95,5 +122,6 @@ const gz = gzipped.length;
 console.log(
   `catalog: ${services.length} services, ${actionCount} actions, ${resourceTypeCount} resource types, ` +
     `${keyCount} condition keys, ${globalKeys.length} global keys (data ${pkg.updatedAt}); ` +
+    `${managedOnlyServices.size} services and ${managedOnlyActions.size} actions only managed policies name; ` +
     `${(text.length / 1024).toFixed(0)} KiB raw, ${(gz / 1024).toFixed(0)} KiB gzipped`,
 );

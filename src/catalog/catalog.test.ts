@@ -1,6 +1,9 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { loadCatalog } from './load';
 import { templateMatches } from './template';
+
+// The first test parses the 3.8 MB catalogue: seconds on a loaded machine. No test here is about speed.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('catalogue', () => {
   it('carries the data source and its date for the About box', async () => {
@@ -24,6 +27,17 @@ describe('catalogue', () => {
     expect(c.action('iam:PassRole')?.accessLevel).toBe('Write');
     expect(c.action('iam:PutRolePolicy')?.accessLevel).toBe('Permissions management');
     expect(c.action('s3:NoSuchThing')).toBe(undefined);
+  });
+
+  it('knows the names only AWS managed policies use (generated from data/ by build-catalog), and nothing else', async () => {
+    const c = await loadCatalog();
+    expect(c.managedOnlyService('deeplens')).toBe(true);
+    expect(c.managedOnlyService('DeepLens')).toBe(true);
+    expect(c.managedOnlyService('s4')).toBe(false);
+    expect(c.managedOnlyService('s3')).toBe(false);
+    expect(c.managedOnlyAction('s3:ListObjects')).toBe(true);
+    expect(c.managedOnlyAction('s3:GetObjekt')).toBe(false);
+    expect(c.managedOnlyAction('s3:GetObject')).toBe(false);
   });
 
   it('knows services, resource types and their ARN templates', async () => {

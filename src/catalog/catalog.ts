@@ -82,6 +82,8 @@ export function buildCatalog(data: CompactCatalog): Catalog {
     keyPrefixes.add(prefix.toLowerCase());
   }
   keyPrefixes.add('aws');
+  const managedOnlyServices = new Set(data.managedOnly?.services ?? []);
+  const managedOnlyActions = new Set(data.managedOnly?.actions ?? []);
   const headLengths = [...new Set([...templates.keys()].map((h) => h.length))].sort((a, b) => b - a);
 
   return {
@@ -106,5 +108,7 @@ export function buildCatalog(data: CompactCatalog): Catalog {
       return undefined;
     },
     knownKeyPrefix: (prefix) => keyPrefixes.has(prefix.toLowerCase()),
+    managedOnlyService: (prefix) => managedOnlyServices.has(prefix.toLowerCase()),
+    managedOnlyAction: (fullName) => managedOnlyActions.has(fullName.toLowerCase()),
   };
 }

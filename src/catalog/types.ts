@@ -92,6 +92,10 @@ export interface Catalog {
   conditionKey(key: string): ConditionKeyInfo | undefined;
   /** True when the prefix before `:` of a key is a known service or issuer (`cognito-identity.amazonaws.com`, …). */
   knownKeyPrefix(prefix: string): boolean;
+  /** True for a service prefix the catalogue does not list but AWS's own managed policies name (retired or unlisted). */
+  managedOnlyService(prefix: string): boolean;
+  /** True for `service:Action` that the catalogue does not list but AWS's own managed policies name. */
+  managedOnlyAction(fullName: string): boolean;
 }
 
 /**
@@ -114,4 +118,9 @@ export interface CompactCatalog {
   /** Condition key prefixes that are not service prefixes (identity providers and the like), with the services that use them. */
   unassociated: Record<string, string[]>;
   rcpServices: string[];
+  /**
+   * Names (lower-cased) that AWS's managed policies use and the catalogue does not list, made by
+   * scripts/build-catalog.mjs from data/aws-managed-policies.json. Lint keeps these WARNINGs.
+   */
+  managedOnly?: { services: string[]; actions: string[] };
 }

@@ -4,7 +4,7 @@
  * `"explain"` with `--explain`, or `{"id","error":{"code","message"}}` for a case it cannot evaluate.
  */
 import { readFile } from 'node:fs/promises';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import { runCase } from '../engine/decision/case';
 
 const HELP = `Usage: iamplay eval [FILE|-] [--explain]

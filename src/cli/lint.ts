@@ -1,69 +1,218 @@
 /**
- * `iamplay lint [--type T] [--format text|json] FILE|DIR…`: validates policy files (a directory
- * means every `*.json` in it, not recursing). Exit 0 when no finding is an ERROR, 1 when one is,
- * 2 on a usage error or an unreadable path.
+ * `iamplay lint [--type T] [--kind K] [--format text|json] FILE|DIR…`: validates policy files.
+ *
+ * - A directory means every `*.json` in it (not recursing), in name order; entries that are not
+ *   regular files (FIFOs, devices, sockets, directories) are skipped with a note, so a directory
+ *   can never make lint wait or read forever.
+ * - A file named on the command line is read as it comes (a pipe, `<(…)`, a device), but never
+ *   past `MAX_BYTES`: a longer one is refused with a message.
+ * - A path that cannot be read (missing, unreadable, a symlink loop) is reported and the other
+ *   files are still checked; it counts as a failure (exit 1). Exit 2 is for usage errors only.
+ * - In the text format, file names and messages are escaped: control and bidirectional
+ *   formatting characters are written as `\u{…}`, so no policy value or file name can forge a
+ *   line or send terminal escapes. The JSON format escapes the same characters.
+ *
+ * Exit 0 when no finding is an ERROR and every file was checked, 1 otherwise, 2 on a usage error.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../catalog';
 import type { Finding } from '../engine/diagnostics';
 import type { PolicyType } from '../engine/model';
 import { validatePolicy } from '../engine/validate';
-import type { CliIo } from './main';
+import type { PolicyKind } from '../engine/validate';
+import type { CliIo } from './io';
 
 const TYPES: PolicyType[] = ['identity', 'resource', 'trust', 'boundary', 'scp', 'rcp', 'session'];
+const KINDS: PolicyKind[] = ['managed', 'user-inline', 'group-inline', 'role-inline'];
 const USAGE =
-  'usage: iamplay lint [--type identity|resource|trust|boundary|scp|rcp|session] [--format text|json] FILE|DIR...\n';
+  'usage: iamplay lint [--type identity|resource|trust|boundary|scp|rcp|session] [--kind managed|user-inline|group-inline|role-inline] [--format text|json] FILE|DIR...\n';
+
+/** The most lint reads of one file: 1 MiB, a hundred times IAM's largest policy (10,240 characters). */
+export const MAX_BYTES = 1024 * 1024;
 
 interface Options {
   type: PolicyType;
+  kind?: PolicyKind;
   format: 'text' | 'json';
   paths: string[];
 }
 
 function parseArgs(args: string[]): Options | string {
   const o: Options = { type: 'identity', format: 'text', paths: [] };
+  let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (onlyPaths) {
+      o.paths.push(a);
+      continue;
+    }
+    if (a === '--') {
+      onlyPaths = true;
+      continue;
+    }
     const eq = a.indexOf('=');
     const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
     const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : undefined;
-    if (name === '--type' || name === '--format') {
+    if (name === '--type' || name === '--format' || name === '--kind') {
       const value = inline ?? args[++i];
       if (value === undefined) return `\`${name}\` needs a value`;
       if (name === '--type') {
         if (!TYPES.includes(value as PolicyType))
-          return `unknown policy type \`${value}\`; use one of ${TYPES.join(', ')}`;
+          return `unknown policy type \`${escapeText(value)}\`; use one of ${TYPES.join(', ')}`;
         o.type = value as PolicyType;
+      } else if (name === '--kind') {
+        if (!KINDS.includes(value as PolicyKind))
+          return `unknown policy kind \`${escapeText(value)}\`; use one of ${KINDS.join(', ')}`;
+        o.kind = value as PolicyKind;
       } else {
-        if (value !== 'text' && value !== 'json') return `unknown format \`${value}\`; use text or json`;
+        if (value !== 'text' && value !== 'json') return `unknown format \`${escapeText(value)}\`; use text or json`;
         o.format = value;
       }
-    } else if (a.startsWith('-') && a !== '-') return `unknown option \`${a}\``;
+    } else if (a.startsWith('-') && a !== '-') return `unknown option \`${escapeText(a)}\``;
     else o.paths.push(a);
   }
   if (o.paths.length === 0) return 'no files to check';
   return o;
 }
 
-/** The files to check, in a stable order, or an error message for a path that cannot be read. */
-function expand(paths: string[]): string[] | string {
-  const files: string[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      return `cannot read \`${p}\`: no such file or directory`;
-    }
-    if (st.isDirectory()) {
-      const names = readdirSync(p)
-        .filter((n) => n.toLowerCase().endsWith('.json'))
-        .sort();
-      for (const n of names) files.push(join(p, n));
-    } else files.push(p);
+/**
+ * Control characters (C0, DEL, C1), the line and paragraph separators and the bidirectional
+ * formatting characters: what could end a line, move the cursor or reorder what a terminal shows.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** The text with every unsafe character written as `\u{…}`. */
+export function escapeText(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
+/** What JSON.stringify leaves unescaped inside strings: DEL, C1, the separators and bidi formatting. */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** JSON with those escaped too (JSON.stringify already escapes C0 inside strings, and adds only newlines and spaces outside). */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    UNSAFE_IN_JSON,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Why a path cannot be read, from Node's error code. */
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links (a loop)';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    default:
+      return code ? `error ${code}` : 'it cannot be read';
   }
-  return files;
+}
+
+function kindOf(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+type Entry = { file: string } | { file: string; problem: string } | { file: string; note: string };
+
+/** The files to check, in a stable order, with a problem or a note for the entries lint cannot or will not read. */
+async function expand(paths: string[]): Promise<Entry[]> {
+  const out: Entry[] = [];
+  for (const p of paths) {
+    if (p === '-') {
+      out.push({ file: p });
+      continue;
+    }
+    let st: Stats;
+    try {
+      st = await stat(p);
+    } catch (e) {
+      out.push({ file: p, problem: `cannot read \`${p}\`: ${reason(e)}` });
+      continue;
+    }
+    if (!st.isDirectory()) {
+      out.push({ file: p }); // named on the command line: read as it comes, whatever it is
+      continue;
+    }
+    let names: string[];
+    try {
+      names = (await readdir(p)).filter((n) => n.toLowerCase().endsWith('.json')).sort();
+    } catch (e) {
+      out.push({ file: p, problem: `cannot read the directory \`${p}\`: ${reason(e)}` });
+      continue;
+    }
+    for (const n of names) {
+      const file = join(p, n);
+      let entry: Stats;
+      try {
+        entry = await stat(file);
+      } catch (e) {
+        out.push({ file, problem: `cannot read \`${file}\`: ${reason(e)}` });
+        continue;
+      }
+      const kind = kindOf(entry);
+      if (kind) out.push({ file, note: `skipped \`${file}\`: ${kind}, not a regular file` });
+      else if (entry.size > MAX_BYTES) out.push({ file, problem: tooLarge(file) });
+      else out.push({ file });
+    }
+  }
+  return out;
+}
+
+const tooLarge = (file: string) =>
+  `\`${file}\` is larger than ${MAX_BYTES.toLocaleString('en-US')} bytes; lint reads policy files up to that size`;
+
+/** Reads a file as it comes (any kind of file), stopping once it passes `MAX_BYTES`. */
+async function readCapped(file: string, io: CliIo): Promise<string | { problem: string }> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  if (file === '-') {
+    for await (const chunk of io.stdin) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      total += b.length;
+      if (total > MAX_BYTES) return { problem: tooLarge('-') };
+      chunks.push(b);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (e) {
+    return { problem: `cannot read \`${file}\`: ${reason(e)}` };
+  }
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(64 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > MAX_BYTES) return { problem: tooLarge(file) };
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+  } catch (e) {
+    return { problem: `cannot read \`${file}\`: ${reason(e)}` };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const plainRange = (f: Finding) => ({
@@ -76,10 +225,16 @@ Checks IAM policy files (a directory means every *.json in it) the way IAM Acces
 validation does, with its severities: ERROR, SECURITY_WARNING, WARNING, SUGGESTION.
 
   --type T        the policy type (default identity): identity, resource, trust, boundary, scp, rcp, session
+  --kind K        check IAM's size limit for where the policy is stored: managed (6,144 characters),
+                  user-inline (2,048), group-inline (5,120), role-inline (10,240); none by default
   --format text   one line per finding, like a compiler: file:line:col severity code message (default)
   --format json   an array of { "file", "findings": [{ "code", "severity", "message", "help", "range" }] }
+                  (files that could not be checked have "error" instead of "findings")
 
-Exit status: 0 no finding is an ERROR; 1 at least one is; 2 usage error or unreadable path.
+A file named on the command line is read as it comes (a pipe such as <(...) works; - is standard
+input), up to 1 MiB. In a directory, entries that are not regular files are skipped with a note.
+
+Exit status: 0 no finding is an ERROR; 1 at least one is, or a file could not be checked; 2 usage error.
 `;
 
 export async function lint(args: string[], io: CliIo): Promise<number> {
@@ -92,47 +247,70 @@ export async function lint(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`iamplay lint: ${o}\n${USAGE}`);
     return 2;
   }
-  const files = expand(o.paths);
-  if (typeof files === 'string') {
-    io.stderr.write(`iamplay lint: ${files}\n`);
-    return 2;
-  }
+  const entries = await expand(o.paths);
   const catalog = await loadCatalog();
-  const results: { file: string; findings: Finding[] }[] = [];
-  let errors = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      io.stderr.write(`iamplay lint: cannot read \`${file}\`\n`);
-      return 2;
+  const results: ({ file: string; findings: Finding[] } | { file: string; error: string })[] = [];
+  let failed = false;
+  const note = (message: string) => io.stderr.write(`iamplay lint: ${escapeText(message)}\n`);
+  for (const entry of entries) {
+    if ('note' in entry) {
+      note(entry.note);
+      continue;
+    }
+    let problem = 'problem' in entry ? entry.problem : undefined;
+    let text = '';
+    if (!problem) {
+      const read = await readCapped(entry.file, io);
+      if (typeof read === 'string') text = read;
+      else problem = read.problem;
+    }
+    if (problem) {
+      failed = true;
+      note(problem);
+      results.push({ file: entry.file, error: problem });
+      continue;
     }
     if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep columns: a BOM becomes a space
-    const findings = validatePolicy(text, { type: o.type, catalog });
-    errors += findings.filter((f) => f.severity === 'ERROR').length;
-    results.push({ file, findings });
+    let findings: Finding[];
+    try {
+      findings = validatePolicy(text, { type: o.type, catalog, kind: o.kind });
+    } catch (e) {
+      // validatePolicy never throws by contract; should it, the other files are still checked
+      failed = true;
+      const message = `internal error while checking \`${entry.file}\`: ${(e as Error)?.message ?? String(e)}`;
+      note(message);
+      results.push({ file: entry.file, error: message });
+      continue;
+    }
+    if (findings.some((f) => f.severity === 'ERROR')) failed = true;
+    results.push({ file: entry.file, findings });
   }
   if (o.format === 'json') {
-    const out = results.map((r) => ({
-      file: r.file,
-      findings: r.findings.map((f) => ({
-        code: f.code,
-        severity: f.severity,
-        message: f.message,
-        help: f.help ?? '',
-        range: plainRange(f),
-      })),
-    }));
-    io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    const out = results.map((r) =>
+      'error' in r
+        ? r
+        : {
+            file: r.file,
+            findings: r.findings.map((f) => ({
+              code: f.code,
+              severity: f.severity,
+              message: f.message,
+              help: f.help ?? '',
+              range: plainRange(f),
+            })),
+          },
+    );
+    io.stdout.write(safeJson(out) + '\n');
   } else {
     for (const r of results) {
+      if ('error' in r) continue; // already on standard error
+      const file = escapeText(r.file);
       for (const f of r.findings) {
         io.stdout.write(
-          `${r.file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.code} ${f.message}\n`,
+          `${file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.code} ${escapeText(f.message)}\n`,
         );
       }
     }
   }
-  return errors > 0 ? 1 : 0;
+  return failed ? 1 : 0;
 }

@@ -1,10 +1,7 @@
 import { VERSION } from '../version';
+import type { CliIo, Command } from './io';
 
-export interface CliIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
+export type { CliIo, Command } from './io';
 
 const HELP = `iamplay ${VERSION}: AWS IAM policy evaluation and checks, on your machine
 
@@ -17,8 +14,6 @@ Usage:
 
 Nothing is sent anywhere: every check runs locally.
 `;
-
-type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Commands register here as they are built; each returns its exit code. */
 const commands: Record<string, () => Promise<Command>> = {

@@ -13,6 +13,7 @@ import type { PolicyType } from '../engine/model';
 import { ALL_OPERATORS, PRINCIPAL_TYPES, STATEMENT_KEYS, TOP_KEYS, suggest, validatePolicy } from '../engine/validate';
 import { offsetAt } from './position';
 import type { CodeAction, CursorPosition, TextEdit } from './types';
+import { guarded } from './guard';
 
 export interface CodeActionOptions {
   type?: PolicyType;
@@ -216,8 +217,7 @@ function fixesFor(
   return out;
 }
 
-/** Fixes for the findings that overlap the given range (a cursor is a range that starts and ends at the same place). */
-export function codeActions(
+function codeActionsUnguarded(
   text: string,
   range: { start: CursorPosition; end: CursorPosition },
   options: CodeActionOptions,
@@ -234,4 +234,16 @@ export function codeActions(
     out.push(...fixesFor(text, tree, f, options.catalog, lines));
   }
   return out;
+}
+
+/**
+ * Fixes for the findings that overlap the given range (a cursor is a range that starts and ends at
+ * the same place); none for a document nested past the parser's limit. Never throws.
+ */
+export function codeActions(
+  text: string,
+  range: { start: CursorPosition; end: CursorPosition },
+  options: CodeActionOptions,
+): CodeAction[] {
+  return guarded(text, [], () => codeActionsUnguarded(text, range, options));
 }

@@ -14,6 +14,7 @@ import type { Cursor } from './position';
 import { statementAt } from './statement-at';
 import type { CompletionItem, CompletionKind, CursorPosition } from './types';
 import { TOP_KEYS, STATEMENT_KEYS, PRINCIPAL_TYPES } from '../engine/validate/structure';
+import { guarded } from './guard';
 
 const ELEMENT_DOCS: Record<string, string> = {
   Version: 'The policy language version: always `"2012-10-17"`',
@@ -87,7 +88,7 @@ function actionItems(items: Items, prefix: string, catalog: Catalog): void {
   for (const a of service.actions) items.add(a.fullName, 'action', a.accessLevel, a.description);
 }
 
-export function complete(text: string, position: CursorPosition, catalog: Catalog): CompletionItem[] {
+function completeUnguarded(text: string, position: CursorPosition, catalog: Catalog): CompletionItem[] {
   const offset = offsetAt(text, position);
   const cursor = cursorAt(text, offset);
   const lines = new LineIndex(text);
@@ -154,4 +155,9 @@ export function complete(text: string, position: CursorPosition, catalog: Catalo
     }
   }
   return items.list;
+}
+
+/** Completions at a position; none for a document nested past the parser's limit. Never throws. */
+export function complete(text: string, position: CursorPosition, catalog: Catalog): CompletionItem[] {
+  return guarded(text, [], () => completeUnguarded(text, position, catalog));
 }

@@ -6,6 +6,7 @@ import { LineIndex } from '../engine/diagnostics';
 import { OPERATOR_DOCS, parseOperator, resolveAction } from '../engine/validate';
 import { offsetAt } from './position';
 import type { CursorPosition, Hover } from './types';
+import { guarded } from './guard';
 
 const ELEMENTS: Record<string, string> = {
   Version:
@@ -74,7 +75,7 @@ function hoverKey(name: string, path: (string | number)[], catalog: Catalog): st
   return ELEMENTS[name];
 }
 
-export function hover(text: string, position: CursorPosition, catalog: Catalog): Hover | undefined {
+function hoverUnguarded(text: string, position: CursorPosition, catalog: Catalog): Hover | undefined {
   const offset = offsetAt(text, position);
   const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   if (!tree) return undefined;
@@ -92,4 +93,9 @@ export function hover(text: string, position: CursorPosition, catalog: Catalog):
   }
   if (!contents) return undefined;
   return { contents, range: lines.range(node.offset, node.length) };
+}
+
+/** The hover at a position; none for a document nested past the parser's limit. Never throws. */
+export function hover(text: string, position: CursorPosition, catalog: Catalog): Hover | undefined {
+  return guarded<Hover | undefined>(text, undefined, () => hoverUnguarded(text, position, catalog));
 }

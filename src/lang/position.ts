@@ -1,6 +1,7 @@
 /** Converting 1-based line/column positions to offsets, and the JSON location under a cursor. */
 import { getLocation } from 'jsonc-parser';
 import type { JSONPath, Node as JsonNode } from 'jsonc-parser';
+import { guarded } from './guard';
 import type { CursorPosition } from './types';
 
 /** The 0-based offset of a 1-based line/column, clamped to the text. Lines end at \n, \r\n or \r. */
@@ -42,7 +43,21 @@ function isClosed(text: string, node: JsonNode): boolean {
   return node.length >= 2 && text[node.offset + node.length - 1] === '"';
 }
 
+/** The cursor at an offset; at the top level (empty path) for a document nested past the parser's limit. Never throws. */
 export function cursorAt(text: string, offset: number): Cursor {
+  const top: Cursor = {
+    offset,
+    path: [],
+    atKey: false,
+    prefix: '',
+    inString: false,
+    replaceStart: offset,
+    replaceEnd: offset,
+  };
+  return guarded(text, top, () => cursorAtUnguarded(text, offset));
+}
+
+function cursorAtUnguarded(text: string, offset: number): Cursor {
   const loc = getLocation(text, offset);
   const node = loc.previousNode;
   const path = loc.isAtPropertyKey ? loc.path.slice(0, -1) : loc.path;

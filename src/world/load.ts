@@ -6,12 +6,51 @@ import { findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser
 import type { ParseError } from 'jsonc-parser';
 import type { Finding, Result } from '../engine/diagnostics';
 import { LineIndex } from '../engine/diagnostics';
+import { excessiveNestingAt } from '../engine/nesting';
+import { MAX_JSON_DEPTH } from '../engine/parse';
 import { checkWorld } from './schema';
 import type { World } from './types';
 
-/** Parses and checks a world file's text. */
+/**
+ * Parses and checks a world file's text. Never throws: a document nested deeper than the policy
+ * parser's limit (64 levels) is refused before parsing, and anything unexpected becomes a finding.
+ */
 export function loadWorld(text: string): Result<World> {
+  try {
+    return loadUnguarded(typeof text === 'string' ? text : String(text));
+  } catch (e) {
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'parse.json-syntax',
+          severity: 'ERROR',
+          message: 'the world could not be read',
+          help: String(e),
+          range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+        },
+      ],
+    };
+  }
+}
+
+function loadUnguarded(text: string): Result<World> {
   const lines = new LineIndex(text);
+  const deep = excessiveNestingAt(text);
+  if (deep >= 0) {
+    return {
+      ok: false,
+      errors: [
+        {
+          code: 'parse.too-deep',
+          severity: 'ERROR',
+          message: `the world nests deeper than ${MAX_JSON_DEPTH} levels`,
+          help: 'A world nests a few levels at most: accounts, users, policies, statements. Check for a runaway bracket.',
+          range: lines.range(deep, 1),
+        },
+      ],
+    };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !tree) {

@@ -5,10 +5,46 @@
  */
 import type { ValueList } from '../model';
 import type { Ctx } from './context';
-import { globMatch } from './glob';
+import type { ActionInfo, Catalog, ServiceInfo } from '../../catalog';
+import { WildcardIndex, hasGlob } from './glob';
 import { isWellFormedAction, resolveAction } from './resolve';
 import type { ResolvedAction } from './resolve';
-import { didYouMean, orList, suggest } from './suggest';
+import { didYouMean, memoSuggest, orList, suggest } from './suggest';
+
+/** How many covering wildcards a wildcard value is compared with, at most. */
+const COVER_TRIES = 8;
+
+const servicePrefixes = new WeakMap<Catalog, string[]>();
+function suggestService(catalog: Catalog, prefix: string): string[] {
+  return memoSuggest(catalog, `\u0000${prefix.toLowerCase()}`, () => {
+    let prefixes = servicePrefixes.get(catalog);
+    if (!prefixes) {
+      prefixes = catalog.services.map((s) => s.prefix);
+      servicePrefixes.set(catalog, prefixes);
+    }
+    return suggest(prefix, prefixes);
+  });
+}
+
+function suggestAction(catalog: Catalog, service: ServiceInfo, action: string): string[] {
+  return memoSuggest(catalog, `${service.prefix}\u0000${action.toLowerCase()}`, () =>
+    suggest(
+      action,
+      service.actions.map((a) => a.name),
+    ).map((a) => `${service.prefix}:${a}`),
+  );
+}
+
+/** Whether a resolved pattern includes an action a trust policy grants, memoised per resolution. */
+const trustMemo = new WeakMap<ResolvedAction, boolean>();
+function grantsTrust(r: ResolvedAction): boolean {
+  let answer = trustMemo.get(r);
+  if (answer === undefined) {
+    answer = r.actions.some((a) => TRUST_ACTIONS.has(a.fullName.toLowerCase()));
+    trustMemo.set(r, answer);
+  }
+  return answer;
+}
 
 /** The actions a role trust policy grants (IAM User Guide: "Role trust policies"). */
 export const TRUST_ACTIONS = new Set(
@@ -28,9 +64,8 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
   for (const v of list.values) {
     const value = v.value;
     if (value.includes('${')) {
-      ctx.add(
+      ctx.report(
         'validate.variable-in-action',
-        'WARNING',
         `policy variables are not substituted in \`${name}\`: \`${value}\``,
         v.range,
         'Variables work in Resource and in condition values only; here `${...}` is matched as literal text.',
@@ -39,9 +74,8 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
       continue;
     }
     if (!isWellFormedAction(value)) {
-      ctx.add(
+      ctx.report(
         'validate.action-malformed',
-        'ERROR',
         `\`${value}\` is not an action`,
         v.range,
         'Write actions as service:Action, e.g. "s3:GetObject", or "*" for every action. No spaces.',
@@ -59,33 +93,30 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
     const prefix = value.slice(0, colon);
     const action = value.slice(colon + 1);
     if (r.kind === 'unknown-service') {
-      const options = suggest(
-        prefix,
-        catalog.services.map((s) => s.prefix),
-      );
-      ctx.add(
+      // Access Analyzer: "Invalid service". A WARNING only for the prefixes AWS's own managed policies name.
+      const options = suggestService(catalog, prefix);
+      const retired = catalog.managedOnlyService(prefix);
+      ctx.report(
         'validate.unknown-service',
-        'WARNING',
         `\`${prefix}\` is not a known service prefix${options.length ? `; did you mean ${orList(options)}?` : ''}`,
         v.range,
-        `${didYouMean(options)} The statement never matches a request for an unknown service. Service prefixes are listed in the Service Authorization Reference (catalogue ${catalog.meta.updatedAt.slice(0, 10)}).`.trim(),
+        `${didYouMean(options)} ${retired ? 'AWS managed policies still name this retired or unlisted service, but the' : 'The'} statement never matches a request for an unknown service. Service prefixes are listed in the Service Authorization Reference (catalogue ${catalog.meta.updatedAt.slice(0, 10)}).`.trim(),
+        retired ? 'WARNING' : 'ERROR',
       );
     } else if (r.kind === 'unknown-action') {
-      const options = suggest(
-        action,
-        r.service!.actions.map((a) => a.name),
-      ).map((a) => `${r.service!.prefix}:${a}`);
-      ctx.add(
+      // Access Analyzer: "Invalid action". A WARNING only for the actions AWS's own managed policies name.
+      const options = suggestAction(catalog, r.service!, action);
+      const retired = catalog.managedOnlyAction(value);
+      ctx.report(
         'validate.unknown-action',
-        'WARNING',
         `\`${value}\` is not an action of ${r.service!.name}${options.length ? `; did you mean ${orList(options)}?` : ''}`,
         v.range,
-        `${didYouMean(options)} An unknown action never matches a request.`.trim(),
+        `${didYouMean(options)} ${retired ? 'AWS managed policies still name this retired or unlisted action, but an' : 'An'} unknown action never matches a request.`.trim(),
+        retired ? 'WARNING' : 'ERROR',
       );
     } else if (r.kind === 'no-match') {
-      ctx.add(
+      ctx.report(
         'validate.wildcard-matches-nothing',
-        'WARNING',
         `\`${value}\` matches no action`,
         v.range,
         `No ${r.service ? r.service.name + ' ' : ''}action fits this pattern, so it grants and denies nothing. Check the spelling.`,
@@ -96,10 +127,9 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
       name === 'Action' &&
       (r.kind === 'exact' || r.kind === 'wildcard' || r.kind === 'all')
     ) {
-      if (!r.actions.some((a) => TRUST_ACTIONS.has(a.fullName.toLowerCase()))) {
-        ctx.add(
+      if (!grantsTrust(r)) {
+        ctx.report(
           'validate.trust-action',
-          'ERROR',
           `\`${value}\` cannot be granted by a role trust policy`,
           v.range,
           "A trust policy says who may assume the role: use sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity or sts:SetContext. Put other permissions in the role's permissions policies.",
@@ -107,24 +137,37 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
       }
     }
   }
-  // Values covered by another value of the same list. Linear in the total size of the
-  // wildcard expansions: each action points to the wildcard values that match it.
+  // Values covered by another value of the same list. Linear in the total size of the wildcard
+  // expansions: each action points to the wildcard values that match it, and a wildcard value is
+  // compared with at most COVER_TRIES of them (the largest first), each comparison costing the
+  // size of its own expansion. Values the catalogue cannot resolve go through a WildcardIndex.
   const firstByText = new Map<string, number>();
-  const coverers = new Map<unknown, number[]>();
-  const sets = new Map<number, Set<unknown>>();
-  const wildcards: number[] = [];
+  const coverers = new Map<ActionInfo, number[]>();
+  const sets = new Map<ResolvedAction, Set<ActionInfo>>();
+  const setOf = (j: number): Set<ActionInfo> => {
+    const r = resolved[j]!;
+    let set = sets.get(r);
+    if (!set) {
+      set = new Set(r.actions);
+      sets.set(r, set);
+    }
+    return set;
+  };
+  const index = new WildcardIndex(true);
   list.values.forEach((v, j) => {
-    if (!/[*?]/.test(v.value)) return;
-    wildcards.push(j);
+    if (!hasGlob(v.value)) return;
+    index.add(v.value, j);
     const r = resolved[j];
     if (!r || r.kind === 'all') return;
-    sets.set(j, new Set(r.actions));
     for (const a of r.actions) {
       const l = coverers.get(a);
       if (l) l.push(j);
       else coverers.set(a, [j]);
     }
   });
+  // Coverers of each action, largest expansion first (a larger set is likelier to cover).
+  for (const l of coverers.values())
+    if (l.length > 1) l.sort((x, y) => resolved[y]!.actions.length - resolved[x]!.actions.length || x - y);
   const allIndex = resolved.findIndex((r) => r?.kind === 'all');
   list.values.forEach((v, i) => {
     const lower = v.value.toLowerCase();
@@ -134,10 +177,22 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
     const mine = resolved[i];
     if (other === undefined && mine && mine.actions.length > 0) {
       if (allIndex >= 0 && allIndex !== i) other = allIndex;
-      else {
+      else if (mine.actions.length === 1) {
+        // an exact action (or a wildcard of one match): any other wildcard that matches it covers it
+        const l = coverers.get(mine.actions[0]) ?? [];
+        for (let k = 0; k < l.length && k <= COVER_TRIES; k++) {
+          const j = l[k];
+          if (j === i || (resolved[j]!.actions.length === 1 && j > i)) continue;
+          other = j;
+          break;
+        }
+      } else {
+        let tries = 0;
         for (const j of coverers.get(mine.actions[0]) ?? []) {
           if (j === i) continue;
-          const set = sets.get(j)!;
+          if (++tries > COVER_TRIES) break;
+          const set = setOf(j);
+          if (set.size < mine.actions.length) break; // sorted by size: no later one can cover
           if (!mine.actions.every((a) => set.has(a))) continue;
           // two different patterns with the same matches: report only the later one
           if (mine.actions.length === set.size && j > i) continue;
@@ -148,15 +203,14 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
     } else if (
       other === undefined &&
       (!catalog || (mine && (mine.kind === 'unknown-action' || mine.kind === 'unknown-service'))) &&
-      !/[*?]/.test(v.value)
+      !hasGlob(v.value)
     ) {
-      other = wildcards.find((j) => j !== i && globMatch(list.values[j].value, v.value, true));
+      other = index.find(v.value, i);
     }
     if (other === undefined) return;
     const same = dup !== undefined;
-    ctx.add(
+    ctx.report(
       'validate.redundant-action',
-      'SUGGESTION',
       same ? `\`${v.value}\` is listed twice` : `\`${v.value}\` is already covered by \`${list.values[other].value}\``,
       v.range,
       'Remove it: another value of this list already matches every action it does.',

@@ -3,12 +3,18 @@
  * the text it must point at) and a near miss that must not. Documents given as objects are
  * written with JSON.stringify(doc, null, 2); strings are used as they are.
  */
+import type { FindingCode, SeverityOf } from '../findings';
 import type { PolicyType } from '../model';
+import type { PolicyKind } from './context';
 
-export interface Case {
-  code: string;
-  severity: 'ERROR' | 'SECURITY_WARNING' | 'WARNING' | 'SUGGESTION';
+interface CaseOf<C extends FindingCode> {
+  code: C;
+  severity: SeverityOf<C>;
+  /** The finding's message, exactly. */
+  message: string;
   type?: PolicyType;
+  /** The IAM object the document is stored as (for the size limits). */
+  kind?: PolicyKind;
   doc: unknown;
   near: unknown;
   nearType?: PolicyType;
@@ -17,6 +23,11 @@ export interface Case {
   /** The source text the range covers. */
   covers: string;
 }
+
+export type Case = { [C in FindingCode]: CaseOf<C> }[FindingCode];
+
+/** A Resource list of `n` bucket ARNs (about 40 characters each), to reach the size limits. */
+const buckets = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:s3:::reports-bucket-${i}/*`);
 
 const V = '2012-10-17';
 const one = (s: Record<string, unknown>) => ({ Version: V, Statement: [s] });
@@ -38,8 +49,45 @@ const ALLOW_S3 = '"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"';
 export const CASES: Case[] = [
   // parse findings come first in validatePolicy's answer
   {
+    code: 'parse.empty-document',
+    severity: 'ERROR',
+    message: 'the policy document is empty',
+    doc: '',
+    near: { Version: V, Statement: [] },
+    at: [1, 1, 1, 1],
+    covers: '',
+  },
+  {
+    code: 'parse.not-an-object',
+    severity: 'ERROR',
+    message: 'a policy must be a JSON object, found an array',
+    doc: '["s3:GetObject"]',
+    near: { Version: V, Statement: [] },
+    at: [1, 1, 1, 17],
+    covers: '["s3:GetObject"]',
+  },
+  {
+    code: 'parse.statement-shape',
+    severity: 'ERROR',
+    message: '`Statement` must be an object or an array of objects, found a string',
+    doc: { Version: V, Statement: 's3:GetObject' },
+    near: { Version: V, Statement: [] },
+    at: [3, 16, 3, 30],
+    covers: '"s3:GetObject"',
+  },
+  {
+    code: 'parse.too-deep',
+    severity: 'ERROR',
+    message: 'the document nests deeper than 64 levels',
+    doc: `{"Version": "${V}", "Id": ${'['.repeat(70)}${']'.repeat(70)}, "Statement": []}`,
+    near: `{"Version": "${V}", "Id": ${'['.repeat(10)}${']'.repeat(10)}, "Statement": []}`,
+    at: [1, 96, 1, 97],
+    covers: '[',
+  },
+  {
     code: 'parse.json-syntax',
     severity: 'ERROR',
+    message: 'expected a comma or closing brace, found `"Action"`',
     doc: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow" "Action": "*"}\n  ]\n}',
     near: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Action": "*"}\n  ]\n}',
     at: [4, 24, 4, 32],
@@ -49,6 +97,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.unknown-top-level-key',
     severity: 'ERROR',
+    message: '`Statment` is not a policy element',
     doc: { Version: V, Statment: [] },
     near: { Version: V, Statement: [] },
     at: [3, 3, 3, 13],
@@ -57,6 +106,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.unknown-statement-key',
     severity: 'ERROR',
+    message: '`Actions` is not a statement element',
     doc: allow({ Actions: 's3:PutObject' }),
     near: allow({ Sid: 'Read' }),
     at: [8, 7, 8, 16],
@@ -65,6 +115,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.duplicate-key',
     severity: 'WARNING',
+    message: '`Effect` appears more than once',
     doc: `{"Version": "${V}", "Statement": [{${ALLOW_S3}, "Effect": "Deny"}]}`,
     near: `{"Version": "${V}", "Statement": [{${ALLOW_S3}}]}`,
     at: [1, 104, 1, 112],
@@ -73,6 +124,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.element-type',
     severity: 'ERROR',
+    message: 'each value of `Action` must be a string, found a number',
     doc: allow({ Action: ['s3:GetObject', 7] }),
     near: allow({ Action: ['s3:GetObject', 's3:GetObjectTagging'] }),
     at: [8, 9, 8, 10],
@@ -81,6 +133,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.empty-list',
     severity: 'SUGGESTION',
+    message: '`Resource` is an empty list',
     doc: allow({ Resource: [] }),
     near: allow({ Resource: ['arn:aws:s3:::reports/*'] }),
     at: [7, 19, 7, 21],
@@ -89,6 +142,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.principal-shape',
     severity: 'ERROR',
+    message: '`Principal` must be `"*"` or an object such as {"AWS": ...}',
     type: 'resource',
     doc: bucket({ Principal: 'arn:aws:iam::111122223333:root' }),
     near: bucket({ Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }),
@@ -98,6 +152,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.principal-type',
     severity: 'ERROR',
+    message: '`Aws` is not a principal type',
     type: 'resource',
     doc: bucket({ Principal: { Aws: 'arn:aws:iam::111122223333:root' } }),
     near: bucket({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } }),
@@ -107,6 +162,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.condition-value-type',
     severity: 'ERROR',
+    message: 'a condition value must be a string, number or boolean, found an object',
     doc: cond({ StringEquals: { 's3:prefix': { a: 1 } } }),
     near: cond({ StringEquals: { 'aws:PrincipalTag/team': ['a', 'b'] } }),
     at: [10, 24, 12, 12],
@@ -115,6 +171,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.missing-version',
     severity: 'WARNING',
+    message: 'the policy has no `Version`',
     doc: { Statement: [] },
     near: { Version: V, Statement: [] },
     at: [1, 1, 1, 2],
@@ -123,6 +180,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.invalid-version',
     severity: 'ERROR',
+    message: '`2024-01-01` is not a policy language version',
     doc: { Version: '2024-01-01', Statement: [] },
     near: { Version: '2012-10-17', Statement: [] },
     at: [2, 14, 2, 26],
@@ -131,6 +189,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.old-version',
     severity: 'WARNING',
+    message: 'version `2008-10-17` is the old policy language',
     doc: { Version: '2008-10-17', Statement: [] },
     near: { Version: '2012-10-17', Statement: [] },
     at: [2, 14, 2, 26],
@@ -139,8 +198,30 @@ export const CASES: Case[] = [
   {
     code: 'validate.missing-statement',
     severity: 'ERROR',
+    message: 'the policy has no `Statement`',
     doc: { Version: V },
     near: { Version: V, Statement: [] },
+    at: [1, 1, 1, 2],
+    covers: '{',
+  },
+  {
+    code: 'validate.policy-too-large',
+    severity: 'ERROR',
+    message: 'the policy has 2,184 characters without whitespace, over the limit of 2,048 for a user’s inline policies',
+    kind: 'user-inline',
+    doc: allow({ Resource: buckets(60) }),
+    near: allow({ Resource: buckets(40) }),
+    at: [1, 1, 1, 2],
+    covers: '{',
+  },
+  {
+    code: 'validate.policy-too-large',
+    severity: 'ERROR',
+    message:
+      'the policy has 7,184 characters without whitespace, over the limit of 6,144 for a customer managed policy',
+    kind: 'managed',
+    doc: allow({ Resource: buckets(200) }),
+    near: allow({ Resource: buckets(150) }),
     at: [1, 1, 1, 2],
     covers: '{',
   },
@@ -148,6 +229,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.missing-effect',
     severity: 'ERROR',
+    message: 'the statement has no `Effect`',
     doc: one({ Action: 's3:GetObject', Resource: '*' }),
     near: one({ Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }),
     at: [4, 5, 4, 6],
@@ -156,6 +238,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.invalid-effect',
     severity: 'ERROR',
+    message: '`allow` is not an effect',
     doc: allow({ Effect: 'allow' }),
     near: allow({ Effect: 'Allow' }),
     at: [5, 17, 5, 24],
@@ -164,6 +247,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.missing-action',
     severity: 'ERROR',
+    message: 'the statement has no `Action` or `NotAction`',
     doc: one({ Effect: 'Allow', Resource: '*' }),
     near: one({ Effect: 'Deny', NotAction: 's3:GetObject', Resource: '*' }),
     at: [4, 5, 4, 6],
@@ -172,6 +256,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.conflicting-elements',
     severity: 'ERROR',
+    message: 'the statement has both `Action` and `NotAction`',
     doc: allow({ NotAction: 's3:PutObject' }),
     near: one({ Effect: 'Deny', NotAction: 's3:PutObject', Resource: '*' }),
     at: [8, 7, 8, 18],
@@ -180,6 +265,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.trust-resource',
     severity: 'ERROR',
+    message: 'a role trust policy has no `Resource`',
     type: 'trust',
     doc: trust({ Resource: '*' }),
     near: trust(),
@@ -189,6 +275,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.missing-resource',
     severity: 'ERROR',
+    message: 'the statement has no `Resource` or `NotResource`',
     doc: one({ Effect: 'Allow', Action: 's3:ListAllMyBuckets' }),
     near: one({ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }),
     at: [4, 5, 4, 6],
@@ -197,6 +284,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.missing-principal',
     severity: 'ERROR',
+    message: 'the statement has no `Principal`',
     type: 'resource',
     doc: allow(),
     near: bucket(),
@@ -206,6 +294,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.principal-not-allowed',
     severity: 'ERROR',
+    message: 'an identity-based policy cannot have `Principal`',
     doc: bucket(),
     near: allow(),
     at: [6, 7, 6, 18],
@@ -214,6 +303,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.principal-not-allowed',
     severity: 'ERROR',
+    message: 'a permissions boundary cannot have `Principal`',
     type: 'boundary',
     doc: bucket(),
     near: allow(),
@@ -223,6 +313,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.principal-not-allowed',
     severity: 'ERROR',
+    message: 'a session policy cannot have `Principal`',
     type: 'session',
     doc: bucket(),
     near: allow(),
@@ -232,6 +323,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.principal-not-allowed',
     severity: 'ERROR',
+    message: 'a service control policy cannot have `Principal`',
     type: 'scp',
     doc: one({ Effect: 'Deny', Principal: '*', Action: 's3:DeleteBucket', Resource: '*' }),
     near: one({ Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' }),
@@ -241,6 +333,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.rcp-principal',
     severity: 'ERROR',
+    message: 'the `Principal` of a resource control policy must be `"*"`',
     type: 'rcp',
     doc: one({ Effect: 'Deny', Principal: { AWS: '111122223333' }, Action: 's3:*', Resource: '*' }),
     near: one({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' }),
@@ -250,6 +343,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.rcp-allow',
     severity: 'ERROR',
+    message: 'a resource control policy can only deny',
     type: 'rcp',
     doc: one({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }),
     near: one({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }),
@@ -259,6 +353,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.invalid-sid',
     severity: 'ERROR',
+    message: 'the `Sid` `read reports` may contain only letters and digits',
     doc: allow({ Sid: 'read reports' }),
     near: allow({ Sid: 'ReadReports2' }),
     at: [8, 14, 8, 28],
@@ -267,6 +362,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.duplicate-sid',
     severity: 'ERROR',
+    message: 'the `Sid` `A` is used by another statement',
     doc: {
       Version: V,
       Statement: [
@@ -287,6 +383,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.principal-group',
     severity: 'ERROR',
+    message: 'a group cannot be a principal: `arn:aws:iam::111122223333:group/admins`',
     type: 'resource',
     doc: bucket({ Principal: { AWS: 'arn:aws:iam::111122223333:group/admins' } }),
     near: bucket({ Principal: { AWS: 'arn:aws:iam::111122223333:user/ana' } }),
@@ -296,6 +393,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.principal-malformed',
     severity: 'ERROR',
+    message: 'a principal ARN cannot contain wildcards: `arn:aws:iam::111122223333:role/app-*`',
     type: 'resource',
     doc: bucket({ Principal: { AWS: 'arn:aws:iam::111122223333:role/app-*' } }),
     near: bucket({ Principal: { AWS: 'arn:aws:iam::111122223333:role/app' } }),
@@ -305,6 +403,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.principal-malformed',
     severity: 'WARNING',
+    message: '`ec2` does not look like a service principal',
     type: 'trust',
     doc: trust({ Principal: { Service: 'ec2' } }),
     near: trust({ Principal: { Service: 'lambda.amazonaws.com' } }),
@@ -315,6 +414,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.variable-in-action',
     severity: 'WARNING',
+    message: 'policy variables are not substituted in `Action`: `s3:${aws:username}`',
     doc: allow({ Action: 's3:${aws:username}' }),
     near: allow({ Resource: 'arn:aws:s3:::home/${aws:username}/*' }),
     at: [6, 17, 6, 37],
@@ -323,6 +423,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.action-malformed',
     severity: 'ERROR',
+    message: '`s3 GetObject` is not an action',
     doc: allow({ Action: 's3 GetObject' }),
     near: allow({ Action: 's3:GetObject' }),
     at: [6, 17, 6, 31],
@@ -330,7 +431,8 @@ export const CASES: Case[] = [
   },
   {
     code: 'validate.unknown-service',
-    severity: 'WARNING',
+    severity: 'ERROR',
+    message: '`s4` is not a known service prefix; did you mean `s3`?',
     doc: allow({ Action: 's4:GetObject' }),
     near: allow({ Action: 'S3:getobject' }),
     at: [6, 17, 6, 31],
@@ -338,15 +440,35 @@ export const CASES: Case[] = [
   },
   {
     code: 'validate.unknown-action',
-    severity: 'WARNING',
+    severity: 'ERROR',
+    message: '`s3:GetObjekt` is not an action of Amazon S3; did you mean `s3:GetObject`?',
     doc: allow({ Action: 's3:GetObjekt' }),
     near: allow({ Action: 's3:GetObjectAcl' }),
     at: [6, 17, 6, 31],
     covers: '"s3:GetObjekt"',
   },
   {
+    code: 'validate.unknown-service',
+    severity: 'WARNING',
+    message: '`deeplens` is not a known service prefix',
+    doc: allow({ Action: 'deeplens:ListProjects' }),
+    near: allow({ Action: 'sagemaker:ListProjects' }),
+    at: [6, 17, 6, 40],
+    covers: '"deeplens:ListProjects"',
+  },
+  {
+    code: 'validate.unknown-action',
+    severity: 'WARNING',
+    message: '`s3:ListObjects` is not an action of Amazon S3',
+    doc: allow({ Action: 's3:ListObjects' }),
+    near: allow({ Action: 's3:ListBucket' }),
+    at: [6, 17, 6, 33],
+    covers: '"s3:ListObjects"',
+  },
+  {
     code: 'validate.wildcard-matches-nothing',
     severity: 'WARNING',
+    message: '`s3:Gett*` matches no action',
     doc: allow({ Action: 's3:Gett*' }),
     near: allow({ Action: 's3:Get*' }),
     at: [6, 17, 6, 27],
@@ -355,6 +477,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.trust-action',
     severity: 'ERROR',
+    message: '`s3:GetObject` cannot be granted by a role trust policy',
     type: 'trust',
     doc: trust({ Action: 's3:GetObject' }),
     near: trust({ Action: ['sts:AssumeRole', 'sts:TagSession'] }),
@@ -364,6 +487,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.redundant-action',
     severity: 'SUGGESTION',
+    message: '`s3:GetObject` is already covered by `s3:Get*`',
     doc: allow({ Action: ['s3:Get*', 's3:GetObject'] }),
     near: allow({ Action: ['s3:Get*', 's3:PutObject'] }),
     at: [8, 9, 8, 23],
@@ -372,6 +496,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.redundant-action',
     severity: 'SUGGESTION',
+    message: '`s3:getobject` is listed twice',
     doc: allow({ Action: ['s3:GetObject', 's3:getobject'] }),
     near: allow({ Action: ['s3:GetObject', 's3:GetObjectAcl'] }),
     at: [8, 9, 8, 23],
@@ -381,6 +506,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.resource-malformed',
     severity: 'ERROR',
+    message: '`reports/*` is not a valid resource ARN',
     doc: allow({ Resource: 'reports/*' }),
     near: allow({ Resource: 'arn:aws:s3:::reports/*' }),
     at: [7, 19, 7, 30],
@@ -389,6 +515,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.resource-no-match',
     severity: 'WARNING',
+    message: "`arn:aws:s3:::reports` fits none of the resource types of the statement's actions",
     doc: allow({ Resource: 'arn:aws:s3:::reports' }),
     near: allow({ Action: 's3:ListBucket', Resource: 'arn:aws:s3:::reports' }),
     at: [7, 19, 7, 41],
@@ -397,6 +524,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.resource-no-match',
     severity: 'WARNING',
+    message: "`arn:aws:s3:::reports` fits none of the resource types of the statement's actions",
     doc: allow({ Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::reports' }),
     near: allow({ Action: 's3:ListAllMyBuckets', Resource: '*' }),
     at: [7, 19, 7, 41],
@@ -406,6 +534,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.null-ifexists',
     severity: 'ERROR',
+    message: '`Null` cannot be combined with `IfExists`',
     doc: cond({ NullIfExists: { 'aws:TokenIssueTime': 'true' } }),
     near: cond({ Null: { 'aws:TokenIssueTime': 'true' } }),
     at: [9, 9, 9, 23],
@@ -414,6 +543,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.unknown-operator',
     severity: 'ERROR',
+    message: '`StringEqual` is not a condition operator',
     doc: cond({ StringEqual: { 'aws:PrincipalTag/team': 'a' } }),
     near: cond({ StringEquals: { 'aws:PrincipalTag/team': 'a' } }),
     at: [9, 9, 9, 22],
@@ -422,6 +552,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.value-numeric',
     severity: 'ERROR',
+    message: '`one hour` is not a valid value for `NumericLessThan`',
     doc: cond({ NumericLessThan: { 'aws:MultiFactorAuthAge': 'one hour' } }),
     near: cond({ NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } }),
     at: [10, 37, 10, 47],
@@ -430,6 +561,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.value-date',
     severity: 'ERROR',
+    message: '`2026-13-01` is not a valid value for `DateLessThan`',
     doc: cond({ DateLessThan: { 'aws:CurrentTime': '2026-13-01' } }),
     near: cond({ DateLessThan: { 'aws:CurrentTime': '2026-12-01T00:00:00Z' } }),
     at: [10, 30, 10, 42],
@@ -438,6 +570,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.value-bool',
     severity: 'ERROR',
+    message: '`yes` is not a valid value for `Bool`',
     doc: cond({ Bool: { 'aws:SecureTransport': 'yes' } }),
     near: cond({ Bool: { 'aws:SecureTransport': 'true' } }),
     at: [10, 34, 10, 39],
@@ -446,6 +579,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.value-null',
     severity: 'ERROR',
+    message: '`absent` is not a valid value for `Null`',
     doc: cond({ Null: { 'aws:TokenIssueTime': 'absent' } }),
     near: cond({ Null: { 'aws:TokenIssueTime': 'false' } }),
     at: [10, 33, 10, 41],
@@ -454,6 +588,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.value-ip',
     severity: 'ERROR',
+    message: '`10.0.0.0/33` is not a valid value for `IpAddress`',
     doc: cond({ IpAddress: { 'aws:SourceIp': '10.0.0.0/33' } }),
     near: cond({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '2001:db8::/32'] } }),
     at: [10, 27, 10, 40],
@@ -462,6 +597,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.value-binary',
     severity: 'ERROR',
+    message: '`not base64!` is not a valid value for `BinaryEquals`',
     doc: cond({ BinaryEquals: { 'aws:UserAgent': 'not base64!' } }),
     near: cond({ BinaryEquals: { 'aws:UserAgent': 'QmluYXJ5' } }),
     at: [10, 28, 10, 41],
@@ -470,6 +606,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.value-arn',
     severity: 'ERROR',
+    message: '`role/admin` is not a valid value for `ArnLike`',
     doc: cond({ ArnLike: { 'aws:PrincipalArn': 'role/admin' } }),
     near: cond({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/admin-*' } }),
     at: [10, 31, 10, 43],
@@ -478,6 +615,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.equals-with-wildcard',
     severity: 'WARNING',
+    message: '`StringEquals` treats `*` and `?` in `dev-*` as literal characters',
     doc: cond({ StringEquals: { 'aws:PrincipalTag/team': 'dev-*' } }),
     near: cond({ StringLike: { 'aws:PrincipalTag/team': 'dev-*' } }),
     at: [10, 36, 10, 43],
@@ -486,6 +624,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.unknown-condition-key',
     severity: 'WARNING',
+    message: '`aws:PrincipalTeam` is not a known condition key',
     doc: cond({ StringEquals: { 'aws:PrincipalTeam': 'a' } }),
     near: cond({ StringEquals: { 'aws:PrincipalTag/team': 'a' } }),
     at: [10, 11, 10, 30],
@@ -494,6 +633,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.operator-type-mismatch',
     severity: 'ERROR',
+    message: '`DateGreaterThan` cannot compare `aws:SourceIp`, a key of type IPAddress',
     doc: cond({ DateGreaterThan: { 'aws:SourceIp': '2026-01-01' } }),
     near: cond({ DateGreaterThan: { 'aws:CurrentTime': '2026-01-01' } }),
     at: [10, 11, 10, 25],
@@ -502,6 +642,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.multivalued-key-without-set-operator',
     severity: 'WARNING',
+    message: '`aws:TagKeys` can hold several values: use `ForAnyValue:` or `ForAllValues:`',
     doc: cond({ StringEquals: { 'aws:TagKeys': 'team' } }, { Action: 's3:PutObjectTagging' }),
     near: cond({ 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' } }, { Action: 's3:PutObjectTagging' }),
     at: [10, 11, 10, 24],
@@ -510,6 +651,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.set-operator-single-valued-key',
     severity: 'WARNING',
+    message: '`ForAllValues:` is meant for multivalued keys, and `aws:PrincipalTag/team` has one value',
     doc: cond({ 'ForAllValues:StringEquals': { 'aws:PrincipalTag/team': 'a' } }),
     near: cond({ StringEquals: { 'aws:PrincipalTag/team': 'a' } }),
     at: [10, 11, 10, 34],
@@ -518,6 +660,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.mfa-bool-false',
     severity: 'WARNING',
+    message: '`aws:MultiFactorAuthPresent` is absent for long-term access keys, so this deny never applies to them',
     doc: one({
       Effect: 'Deny',
       Action: '*',
@@ -536,6 +679,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.condition-key-not-applicable',
     severity: 'WARNING',
+    message: '`s3:prefix` does not apply to any action of this statement',
     doc: cond({ StringLike: { 's3:prefix': 'home/*' } }),
     near: cond(
       { StringLike: { 's3:prefix': 'home/*' } },
@@ -548,6 +692,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.variable-malformed',
     severity: 'ERROR',
+    message: 'the policy variable `${aws:username/*` is not closed with `}`',
     doc: allow({ Resource: 'arn:aws:s3:::home/${aws:username/*' }),
     near: allow({ Resource: 'arn:aws:s3:::home/${aws:username}/*' }),
     at: [7, 38, 7, 54],
@@ -556,6 +701,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.variable-unknown-key',
     severity: 'WARNING',
+    message: '`aws:user` is not a known condition key',
     doc: allow({ Resource: 'arn:aws:s3:::home/${aws:user}/*' }),
     near: allow({ Resource: "arn:aws:s3:::home/${aws:PrincipalTag/team, 'none'}/*" }),
     at: [7, 38, 7, 49],
@@ -564,6 +710,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.variable-without-version',
     severity: 'WARNING',
+    message: 'policy variables need `"Version": "2012-10-17"`',
     doc: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/${aws:username}/*' }] },
     near: allow({ Resource: 'arn:aws:s3:::home/${aws:username}/*' }),
     at: [6, 19, 6, 56],
@@ -573,6 +720,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.allow-with-notaction',
     severity: 'SECURITY_WARNING',
+    message: '`Allow` with `NotAction` allows every action not listed, in every service',
     doc: one({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }),
     near: one({ Effect: 'Deny', NotAction: 'iam:*', Resource: '*' }),
     at: [6, 20, 6, 27],
@@ -581,6 +729,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.allow-with-notresource',
     severity: 'SECURITY_WARNING',
+    message: '`Allow` with `NotResource` allows every resource not listed',
     doc: allow({ Resource: undefined, NotResource: 'arn:aws:s3:::secret/*' }),
     near: one({ Effect: 'Deny', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::public/*' }),
     at: [7, 22, 7, 45],
@@ -589,6 +738,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.allow-with-notprincipal',
     severity: 'SECURITY_WARNING',
+    message: '`Allow` with `NotPrincipal` allows everyone not listed, anonymous callers included',
     type: 'resource',
     doc: bucket({ Principal: undefined, NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } }),
     near: bucket({ Effect: 'Deny', Principal: undefined, NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } }),
@@ -598,6 +748,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.full-access',
     severity: 'SECURITY_WARNING',
+    message: 'the statement allows every action on every resource',
     doc: one({ Effect: 'Allow', Action: '*', Resource: '*' }),
     near: one({ Effect: 'Allow', Action: '*', Resource: '*' }),
     nearType: 'scp',
@@ -607,6 +758,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.passrole-on-star',
     severity: 'SECURITY_WARNING',
+    message: '`iam:PassRole` on `*` lets the principal pass any role to a service',
     doc: one({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }),
     near: one({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/app-*' }),
     at: [7, 19, 7, 22],
@@ -615,6 +767,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.permissions-management-on-star',
     severity: 'SECURITY_WARNING',
+    message: '`iam:AttachRolePolicy` grants permissions-management actions on every resource',
     doc: one({ Effect: 'Allow', Action: ['iam:GetRole', 'iam:AttachRolePolicy'], Resource: '*' }),
     near: one({
       Effect: 'Allow',
@@ -627,6 +780,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.public-principal',
     severity: 'SECURITY_WARNING',
+    message: 'the statement allows anyone, with no condition',
     type: 'resource',
     doc: bucket({ Principal: '*' }),
     near: bucket({ Principal: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }),
@@ -637,6 +791,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.redundant-resource',
     severity: 'SUGGESTION',
+    message: '`arn:aws:s3:::reports/2026/summary.csv` is already covered by `arn:aws:s3:::reports/*`',
     doc: allow({ Resource: ['arn:aws:s3:::reports/*', 'arn:aws:s3:::reports/2026/summary.csv'] }),
     near: allow({ Resource: ['arn:aws:s3:::reports/*', 'arn:aws:s3:::archive/*'] }),
     at: [9, 9, 9, 48],
@@ -645,6 +800,7 @@ export const CASES: Case[] = [
   {
     code: 'validate.redundant-statement',
     severity: 'SUGGESTION',
+    message: 'the statement repeats statement 1',
     doc: {
       Version: V,
       Statement: [

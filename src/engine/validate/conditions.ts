@@ -11,7 +11,7 @@ import type { Ctx } from './context';
 import { ALL_OPERATORS, parseOperator } from './operators';
 import type { OperatorFamily, ParsedOperator } from './operators';
 import { resolveAction } from './resolve';
-import { didYouMean, suggest } from './suggest';
+import { didYouMean, memoSuggest, suggest } from './suggest';
 import { valueProblem } from './values';
 
 /** Which operator families suit a key type. String operators compare the text of any key. */
@@ -61,9 +61,8 @@ function checkOperator(ctx: Ctx, op: ConditionOperatorEntry): ParsedOperator | u
   const parsed = parseOperator(name);
   if (parsed) {
     if (parsed.base === 'Null' && parsed.ifExists) {
-      ctx.add(
+      ctx.report(
         'validate.null-ifexists',
-        'ERROR',
         '`Null` cannot be combined with `IfExists`',
         op.operator.range,
         '`Null` already tests whether the key exists: write "Null" with "true" (absent) or "false" (present).',
@@ -75,9 +74,8 @@ function checkOperator(ctx: Ctx, op: ConditionOperatorEntry): ParsedOperator | u
   const prefix = name.slice(0, name.length - bare.length);
   const options = suggest(bare, ALL_OPERATORS).map((o) => prefix + o);
   const caseOnly = options.length === 1 && options[0].toLowerCase() === name.toLowerCase();
-  ctx.add(
+  ctx.report(
     'validate.unknown-operator',
-    'ERROR',
     `\`${name}\` is not a condition operator`,
     op.operator.range,
     `${didYouMean(options)} ${caseOnly ? 'Operator names are case-sensitive. ' : ''}Operators are String…, Numeric…, Date…, Bool, BinaryEquals, IpAddress, NotIpAddress, Arn… and Null, optionally with IfExists and a ForAllValues:/ForAnyValue: prefix.`.trim(),
@@ -92,9 +90,8 @@ function checkValues(ctx: Ctx, op: ParsedOperator, opName: string, k: ConditionK
     if (variable && (op.family === 'String' || op.family === 'Arn')) continue;
     const problem = valueProblem(op.family, v.value);
     if (problem) {
-      ctx.add(
+      ctx.report(
         problem.code,
-        'ERROR',
         `\`${v.value}\` is not a valid value for \`${opName}\``,
         v.range,
         `${opName} expects ${problem.expected}. The condition can never be true with this value.`,
@@ -107,9 +104,8 @@ function checkValues(ctx: Ctx, op: ParsedOperator, opName: string, k: ConditionK
       /[*?]/.test(v.value.replace(/\$\{[*?$]\}/g, ''))
     ) {
       const like = op.base.replace('Equals', 'Like');
-      ctx.add(
+      ctx.report(
         'validate.equals-with-wildcard',
-        'WARNING',
         `\`${opName}\` treats \`*\` and \`?\` in \`${v.value}\` as literal characters`,
         v.range,
         `To match a pattern, use ${op.set ? op.set + ':' : ''}${like}${op.ifExists ? 'IfExists' : ''}.`,
@@ -136,17 +132,19 @@ function checkKey(
     const isAws = prefix.toLowerCase() === 'aws';
     // Keys with a known prefix but no entry (a typo), and aws: keys; issuers' keys are open-ended.
     if (isAws || catalog.service(prefix) || !prefix) {
-      const pool = isAws
-        ? catalog.globalKeys.map((g) => g.key)
-        : (catalog.service(prefix)?.conditionKeys.map((c) => c.key) ?? []);
-      const options = suggest(
-        key,
-        pool.filter((p) => !p.includes('${')),
-        2,
-      );
-      ctx.add(
+      // one search per distinct key and pool (memoised per catalogue)
+      const options = memoSuggest(catalog, `key\u0000${isAws ? 'aws' : prefix.toLowerCase()}\u0000${key}`, () => {
+        const pool = isAws
+          ? catalog.globalKeys.map((g) => g.key)
+          : (catalog.service(prefix)?.conditionKeys.map((c) => c.key) ?? []);
+        return suggest(
+          key,
+          pool.filter((p) => !p.includes('${')),
+          2,
+        );
+      });
+      ctx.report(
         'validate.unknown-condition-key',
-        'WARNING',
         `\`${key}\` is not a known condition key`,
         k.key.range,
         `${didYouMean(options)} ${isAws ? 'Global keys are listed in the IAM User Guide ("AWS global condition context keys"); an unknown key is absent from every request' : 'The key is absent from every request'}, so positive operators are false and negated ones true.`.trim(),
@@ -156,9 +154,8 @@ function checkKey(
   }
   if (op) {
     if (!familyFits(op.family, info.type)) {
-      ctx.add(
+      ctx.report(
         'validate.operator-type-mismatch',
-        'ERROR',
         `\`${opName}\` cannot compare \`${key}\`, a key of type ${info.type}`,
         k.key.range,
         `Use an operator for ${info.type.replace(/^ArrayOf/, '')} values; a mismatch makes the condition false whatever the request.`,
@@ -167,17 +164,15 @@ function checkKey(
     const multi = info.type.startsWith('ArrayOf');
     if (op.base !== 'Null') {
       if (multi && !op.set) {
-        ctx.add(
+        ctx.report(
           'validate.multivalued-key-without-set-operator',
-          'WARNING',
           `\`${key}\` can hold several values: use \`ForAnyValue:\` or \`ForAllValues:\``,
           k.key.range,
           `With a plain ${opName}, a request carrying several values is compared as a whole; say whether any or all of them must match.`,
         );
       } else if (!multi && op.set) {
-        ctx.add(
+        ctx.report(
           'validate.set-operator-single-valued-key',
-          'WARNING',
           `\`${op.set}:\` is meant for multivalued keys, and \`${key}\` has one value`,
           k.key.range,
           op.set === 'ForAllValues'
@@ -193,9 +188,8 @@ function checkKey(
       s.effect?.value === 'Deny' &&
       k.values.some((v) => v.value.toLowerCase() === 'false')
     ) {
-      ctx.add(
+      ctx.report(
         'validate.mfa-bool-false',
-        'WARNING',
         '`aws:MultiFactorAuthPresent` is absent for long-term access keys, so this deny never applies to them',
         k.key.range,
         'Write "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"} to deny requests without MFA, including those signed with access keys.',
@@ -205,9 +199,8 @@ function checkKey(
   if (info.global || !applicable || prefix.toLowerCase() === 'aws') return;
   const lower = info.key.toLowerCase();
   if (applicable.some((a) => a === lower || templateMatches(templateForm(a), key.toLowerCase()))) return;
-  ctx.add(
+  ctx.report(
     'validate.condition-key-not-applicable',
-    'WARNING',
     `\`${key}\` does not apply to any action of this statement`,
     k.key.range,
     "The key is absent from these actions' requests, so positive operators are false and negated ones true. Check the Service Authorization Reference for the keys each action supports.",

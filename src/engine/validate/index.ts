@@ -1,5 +1,9 @@
 export { validatePolicy, validateParsed } from './validate';
-export type { ValidateOptions } from './validate';
+export type { PolicyKind, ValidateOptions } from './validate';
+export { inlineSizeFindings, policySize, SIZE_LIMITS } from './size';
+export type { InlineKind } from './size';
+export { FINDINGS, FINDING_CODES, isFindingCode } from '../findings';
+export type { FindingCode, SeverityOf } from '../findings';
 export { resolveAction, actionsOf, isWellFormedAction } from './resolve';
 export type { ResolvedAction, ActionKind } from './resolve';
 export { parseOperator, BASE_OPERATORS, OPERATOR_DOCS, ALL_OPERATORS } from './operators';

@@ -1,7 +1,7 @@
 /** Suggestions: statements that repeat another, and resources covered by another value of the same list. */
 import type { Statement, ValueList } from '../model';
 import type { Ctx } from './context';
-import { globMatch } from './glob';
+import { WildcardIndex, hasGlob } from './glob';
 import { headOf } from './ranges';
 
 /** The statement's meaning without ranges or Sid, for comparing statements. */
@@ -30,28 +30,38 @@ function canonical(s: Statement): string {
   ]);
 }
 
+/**
+ * Resources covered by another value of the same list: the same text twice, a plain ARN that a
+ * wildcard matches, or a wildcard under a `prefix*` value. Linear: duplicates through a map, the
+ * rest through a `WildcardIndex` (a bounded number of candidates per value, found by head).
+ */
 function checkResourceList(ctx: Ctx, list: ValueList): void {
-  if (list.values.length > 500) return; // pairwise comparison; real lists are far shorter
+  const firstByText = new Map<string, number>();
+  const globs = new WildcardIndex(false);
+  // `prefix*` values (no other wildcard), as plain prefixes: a wildcard under one is covered too
+  const prefixStars = new WildcardIndex(false);
+  list.values.forEach((v, j) => {
+    if (!firstByText.has(v.value)) firstByText.set(v.value, j);
+    if (!hasGlob(v.value)) return;
+    globs.add(v.value, j);
+    if (v.value.endsWith('*') && !hasGlob(v.value.slice(0, -1))) prefixStars.add(v.value, j);
+  });
   list.values.forEach((v, i) => {
-    for (let j = 0; j < list.values.length; j++) {
-      if (i === j) continue;
-      const other = list.values[j].value;
-      const same = other === v.value;
-      if (same && j > i) continue;
-      const plain = !/[*?]/.test(v.value);
-      const prefixStar =
-        other.endsWith('*') && !/[*?]/.test(other.slice(0, -1)) && v.value.startsWith(other.slice(0, -1));
-      if (same || (other !== v.value && ((plain && globMatch(other, v.value)) || prefixStar))) {
-        ctx.add(
-          'validate.redundant-resource',
-          'SUGGESTION',
-          same ? `\`${v.value}\` is listed twice` : `\`${v.value}\` is already covered by \`${other}\``,
-          v.range,
-          'Remove it: another value of this list already matches every resource it does.',
-        );
-        break;
-      }
-    }
+    const first = firstByText.get(v.value)!;
+    let other: number | undefined = first < i ? first : undefined;
+    const same = other !== undefined;
+    const differs = (j: number) => list.values[j].value !== v.value;
+    if (other === undefined && !hasGlob(v.value)) other = globs.find(v.value, i, differs);
+    // A wildcard starts with the literal head of a `prefix*` value: match its text as if literal.
+    if (other === undefined && hasGlob(v.value)) other = prefixStars.find(v.value, i, differs);
+    if (other === undefined) return;
+    const by = list.values[other].value;
+    ctx.report(
+      'validate.redundant-resource',
+      same ? `\`${v.value}\` is listed twice` : `\`${v.value}\` is already covered by \`${by}\``,
+      v.range,
+      'Remove it: another value of this list already matches every resource it does.',
+    );
   });
 }
 
@@ -63,9 +73,8 @@ export function checkRedundancy(ctx: Ctx): void {
     const key = canonical(s);
     const first = seen.get(key);
     if (first) {
-      ctx.add(
+      ctx.report(
         'validate.redundant-statement',
-        'SUGGESTION',
         `the statement repeats statement ${first.index + 1}`,
         headOf(s.range, ctx.lines),
         'It has the same effect, actions, resources, principals and conditions. Remove one of them.',

@@ -76,9 +76,8 @@ function checkFit(ctx: Ctx, s: Statement): void {
     }
     if (fits) continue;
     const examples = [...templates].slice(0, 3).map((t) => `\`${t}\``);
-    ctx.add(
+    ctx.report(
       'validate.resource-no-match',
-      'WARNING',
       `\`${v.value}\` fits none of the resource types of the statement's actions`,
       v.range,
       templates.size === 0
@@ -95,9 +94,8 @@ export function checkResources(ctx: Ctx): void {
       for (const v of list.values) {
         const problem = arnProblem(v.value);
         if (problem) {
-          ctx.add(
+          ctx.report(
             'validate.resource-malformed',
-            'ERROR',
             `\`${v.value}\` is not a valid resource ARN`,
             v.range,
             `${problem[0].toUpperCase()}${problem.slice(1)}, e.g. arn:aws:s3:::amzn-s3-demo-bucket/*; write "*" for every resource.`,

@@ -19,27 +19,24 @@ function check(ctx: Ctx, s: Statement): void {
   if (s.effect?.value !== 'Allow') return;
   const grants = GRANTING.has(ctx.type);
   if (s.notAction && grants) {
-    ctx.add(
+    ctx.report(
       'validate.allow-with-notaction',
-      'SECURITY_WARNING',
       '`Allow` with `NotAction` allows every action not listed, in every service',
       s.notAction.range,
       'This includes services that do not exist yet. List the allowed actions in `Action` instead, or use NotAction with "Deny".',
     );
   }
   if (s.notResource && grants) {
-    ctx.add(
+    ctx.report(
       'validate.allow-with-notresource',
-      'SECURITY_WARNING',
       '`Allow` with `NotResource` allows every resource not listed',
       s.notResource.range,
       'This includes resources created later and in other accounts. List the allowed resources in `Resource`.',
     );
   }
   if (s.notPrincipal) {
-    ctx.add(
+    ctx.report(
       'validate.allow-with-notprincipal',
-      'SECURITY_WARNING',
       '`Allow` with `NotPrincipal` allows everyone not listed, anonymous callers included',
       s.notPrincipal.range,
       'Name the allowed principals in `Principal` instead.',
@@ -49,9 +46,8 @@ function check(ctx: Ctx, s: Statement): void {
   const actions = s.action?.values ?? [];
   const full = actions.find((a) => a.value === '*' || a.value === '*:*');
   if (full && star && (ctx.type === 'identity' || ctx.type === 'resource')) {
-    ctx.add(
+    ctx.report(
       'validate.full-access',
-      'SECURITY_WARNING',
       'the statement allows every action on every resource',
       full.range,
       'This is administrator access. Grant the actions the job needs, on the resources it needs.',
@@ -61,9 +57,8 @@ function check(ctx: Ctx, s: Statement): void {
   if (star && grants) {
     const pr = actions.find((a) => passRole(ctx, a.value));
     if (pr) {
-      ctx.add(
+      ctx.report(
         'validate.passrole-on-star',
-        'SECURITY_WARNING',
         '`iam:PassRole` on `*` lets the principal pass any role to a service',
         star.range,
         'A principal that can pass an administrator role to EC2 or Lambda can act as that role. Name the roles it may pass: "Resource": "arn:aws:iam::111122223333:role/app-*".',
@@ -78,9 +73,8 @@ function check(ctx: Ctx, s: Statement): void {
           ),
       );
       if (pm) {
-        ctx.add(
+        ctx.report(
           'validate.permissions-management-on-star',
-          'SECURITY_WARNING',
           `\`${pm.value}\` grants permissions-management actions on every resource`,
           pm.range,
           'Actions that change permissions (policies, grants, ACLs) on "*" can be used to escalate privileges. Limit them to named resources.',
@@ -93,9 +87,8 @@ function check(ctx: Ctx, s: Statement): void {
     const anyone =
       p.anyone || p.entries.some((e) => e.type.value === 'AWS' && e.values.values.some((v) => v.value === '*'));
     if (anyone) {
-      ctx.add(
+      ctx.report(
         'validate.public-principal',
-        'SECURITY_WARNING',
         'the statement allows anyone, with no condition',
         p.range,
         'Principal "*" includes every AWS account and anonymous callers. Name the principals, or add a condition such as aws:PrincipalOrgID or aws:SourceAccount.',

@@ -15,9 +15,8 @@ const keyRange = (ctx: Ctx, node: JsonNode, name: string) => rangeOf(lastPropert
 
 function checkEffect(ctx: Ctx, s: Statement, node: JsonNode): void {
   if (!has(node, 'Effect')) {
-    ctx.add(
+    ctx.report(
       'validate.missing-effect',
-      'ERROR',
       'the statement has no `Effect`',
       headOf(s.range, ctx.lines),
       'Add "Effect": "Allow" or "Effect": "Deny".',
@@ -27,9 +26,8 @@ function checkEffect(ctx: Ctx, s: Statement, node: JsonNode): void {
   const e = s.effect;
   if (!e || e.value === 'Allow' || e.value === 'Deny') return;
   const fixed = e.value.toLowerCase() === 'allow' ? 'Allow' : e.value.toLowerCase() === 'deny' ? 'Deny' : undefined;
-  ctx.add(
+  ctx.report(
     'validate.invalid-effect',
-    'ERROR',
     `\`${e.value}\` is not an effect`,
     e.range,
     fixed ? `Effect values are case-sensitive: write "${fixed}".` : 'The effect is "Allow" or "Deny".',
@@ -39,9 +37,8 @@ function checkEffect(ctx: Ctx, s: Statement, node: JsonNode): void {
 function checkElements(ctx: Ctx, s: Statement, node: JsonNode): void {
   const head = headOf(s.range, ctx.lines);
   if (!has(node, 'Action') && !has(node, 'NotAction')) {
-    ctx.add(
+    ctx.report(
       'validate.missing-action',
-      'ERROR',
       'the statement has no `Action` or `NotAction`',
       head,
       'Every statement names the actions it is about, e.g. "Action": "s3:GetObject".',
@@ -53,9 +50,8 @@ function checkElements(ctx: Ctx, s: Statement, node: JsonNode): void {
     ['Principal', 'NotPrincipal'],
   ]) {
     if (has(node, a) && has(node, b)) {
-      ctx.add(
+      ctx.report(
         'validate.conflicting-elements',
-        'ERROR',
         `the statement has both \`${a}\` and \`${b}\``,
         keyRange(ctx, node, b),
         `A statement uses \`${a}\` or \`${b}\`, never both: split it into two statements.`,
@@ -66,18 +62,16 @@ function checkElements(ctx: Ctx, s: Statement, node: JsonNode): void {
   if (ctx.type === 'trust') {
     if (hasResource) {
       const name = has(node, 'Resource') ? 'Resource' : 'NotResource';
-      ctx.add(
+      ctx.report(
         'validate.trust-resource',
-        'ERROR',
         `a role trust policy has no \`${name}\``,
         keyRange(ctx, node, name),
         'IAM rejects it ("Has prohibited field Resource"): the resource is the role itself. Remove the element.',
       );
     }
   } else if (!hasResource) {
-    ctx.add(
+    ctx.report(
       'validate.missing-resource',
-      'ERROR',
       'the statement has no `Resource` or `NotResource`',
       head,
       `Statements in ${TYPE_NAMES[ctx.type]} name the resources they apply to; write "Resource": "*" for actions that take none.`,
@@ -90,9 +84,8 @@ function checkPrincipalPresence(ctx: Ctx, s: Statement, node: JsonNode): void {
   const hasNP = has(node, 'NotPrincipal');
   if (NEEDS_PRINCIPAL.has(ctx.type)) {
     if (!hasP && !hasNP) {
-      ctx.add(
+      ctx.report(
         'validate.missing-principal',
-        'ERROR',
         'the statement has no `Principal`',
         headOf(s.range, ctx.lines),
         `Statements in ${TYPE_NAMES[ctx.type]} say who they apply to, e.g. "Principal": {"AWS": "arn:aws:iam::111122223333:root"}.`,
@@ -103,9 +96,8 @@ function checkPrincipalPresence(ctx: Ctx, s: Statement, node: JsonNode): void {
   }
   for (const name of ['Principal', 'NotPrincipal']) {
     if (!has(node, name)) continue;
-    ctx.add(
+    ctx.report(
       'validate.principal-not-allowed',
-      'ERROR',
       `${TYPE_NAMES[ctx.type]} cannot have \`${name}\``,
       keyRange(ctx, node, name),
       ctx.type === 'scp'
@@ -118,18 +110,16 @@ function checkPrincipalPresence(ctx: Ctx, s: Statement, node: JsonNode): void {
 /** RCPs: `Principal` must be `"*"`, no `NotPrincipal`, and `Allow` only in the shape of RCPFullAWSAccess. */
 function checkRcp(ctx: Ctx, s: Statement, node: JsonNode): void {
   if (s.principal && !s.principal.anyone) {
-    ctx.add(
+    ctx.report(
       'validate.rcp-principal',
-      'ERROR',
       'the `Principal` of a resource control policy must be `"*"`',
       s.principal.range,
       'RCPs apply to every principal; narrow them with conditions such as aws:PrincipalOrgID.',
     );
   }
   if (has(node, 'NotPrincipal')) {
-    ctx.add(
+    ctx.report(
       'validate.rcp-principal',
-      'ERROR',
       'a resource control policy cannot have `NotPrincipal`',
       keyRange(ctx, node, 'NotPrincipal'),
       'Write "Principal": "*" and exempt principals with a condition.',
@@ -139,9 +129,8 @@ function checkRcp(ctx: Ctx, s: Statement, node: JsonNode): void {
     const star = (l?: { values: { value: string }[] }) => l?.values.length === 1 && l.values[0].value === '*';
     const full = star(s.action) && star(s.resource) && !s.condition;
     if (!full) {
-      ctx.add(
+      ctx.report(
         'validate.rcp-allow',
-        'ERROR',
         'a resource control policy can only deny',
         s.effect.range,
         'RCPs support "Deny" statements; the one "Allow" is AWS\'s RCPFullAWSAccess ("Action": "*", "Resource": "*", no condition).',
@@ -157,9 +146,8 @@ function checkSids(ctx: Ctx): void {
     if (!s.sid) continue;
     const v = s.sid.value;
     if (ctx.type !== 'resource' && !/^[A-Za-z0-9]*$/.test(v)) {
-      ctx.add(
+      ctx.report(
         'validate.invalid-sid',
-        'ERROR',
         `the \`Sid\` \`${v}\` may contain only letters and digits`,
         s.sid.range,
         `IAM accepts A-Z, a-z and 0-9 in ${ctx.type === 'scp' || ctx.type === 'rcp' ? 'organization policies' : 'IAM policies'}. Remove spaces and punctuation.`,
@@ -167,9 +155,8 @@ function checkSids(ctx: Ctx): void {
     }
     const first = seen.get(v);
     if (first && v !== '') {
-      ctx.add(
+      ctx.report(
         'validate.duplicate-sid',
-        'ERROR',
         `the \`Sid\` \`${v}\` is used by another statement`,
         s.sid.range,
         `Statement ids must be unique within a policy; statement ${first.index + 1} already uses it.`,
@@ -191,17 +178,15 @@ function checkPrincipalValues(ctx: Ctx, el: PrincipalElement | undefined): void 
         if (value === '*' || ACCOUNT.test(value) || STS_ARN.test(value)) continue;
         if (IAM_ARN.test(value)) {
           if (/:group\//.test(value)) {
-            ctx.add(
+            ctx.report(
               'validate.principal-group',
-              'ERROR',
               `a group cannot be a principal: \`${value}\``,
               v.range,
               'Groups are not principals: name the users, or the role they assume, or grant the group an identity-based policy instead.',
             );
           } else if (value.includes('*') || value.includes('?')) {
-            ctx.add(
+            ctx.report(
               'validate.principal-malformed',
-              'ERROR',
               `a principal ARN cannot contain wildcards: \`${value}\``,
               v.range,
               'Use "*" with a condition on aws:PrincipalArn (ArnLike) to match principals by pattern.',
@@ -209,9 +194,8 @@ function checkPrincipalValues(ctx: Ctx, el: PrincipalElement | undefined): void 
           }
           continue;
         }
-        ctx.add(
+        ctx.report(
           'validate.principal-malformed',
-          'ERROR',
           `\`${value}\` is not an AWS principal`,
           v.range,
           'Use a 12-digit account id, an ARN such as arn:aws:iam::111122223333:root, :user/NAME or :role/NAME, an assumed-role session ARN, or "*".',
@@ -223,18 +207,17 @@ function checkPrincipalValues(ctx: Ctx, el: PrincipalElement | undefined): void 
           /^[a-z0-9.-]+\.amazon\.com$/.test(value)
         )
           continue;
-        ctx.add(
+        ctx.report(
           'validate.principal-malformed',
-          'WARNING',
           `\`${value}\` does not look like a service principal`,
           v.range,
           'Service principals are written like "ec2.amazonaws.com" or "lambda.amazonaws.com".',
+          'WARNING',
         );
       } else if (entry.type.value === 'CanonicalUser') {
         if (/^[0-9a-f]{64}$/.test(value)) continue;
-        ctx.add(
+        ctx.report(
           'validate.principal-malformed',
-          'ERROR',
           `\`${value}\` is not a canonical user id`,
           v.range,
           'A canonical user id is 64 hexadecimal characters.',

@@ -5,6 +5,7 @@
  */
 import type { Node as JsonNode } from 'jsonc-parser';
 import { lastProperty, propertiesOf, rangeOf } from '../parse';
+import type { FindingCode } from '../findings';
 import type { Ctx } from './context';
 import { didYouMean, suggest } from './suggest';
 
@@ -32,25 +33,23 @@ function typeName(node: JsonNode): string {
   return 'a string';
 }
 
-function checkKeys(ctx: Ctx, node: JsonNode, allowed: string[], where: string, code: string): void {
+function checkKeys(ctx: Ctx, node: JsonNode, allowed: string[], where: string, code: FindingCode): void {
   const seen = new Set<string>();
   for (const p of propertiesOf(node)) {
     const name = String(p.key.value);
     const range = rangeOf(p.key, ctx.lines);
     if (!allowed.includes(name)) {
       const options = suggest(name, allowed, 1);
-      ctx.add(
+      ctx.report(
         code,
-        'ERROR',
         where === 'principal type' ? `\`${name}\` is not a principal type` : `\`${name}\` is not a ${where} element`,
         range,
         `${didYouMean(options)} A ${where} may contain only ${allowed.map((a) => `\`${a}\``).join(', ')}; element names are case-sensitive.`.trim(),
       );
     }
     if (seen.has(name)) {
-      ctx.add(
+      ctx.report(
         'validate.duplicate-key',
-        'WARNING',
         `\`${name}\` appears more than once`,
         range,
         'Only the last occurrence counts, and IAM may reject the policy. Keep one and merge the values.',
@@ -67,9 +66,8 @@ function checkStringList(ctx: Ctx, name: string, node: JsonNode | undefined): vo
   if (node.type === 'array') {
     const items = node.children ?? [];
     if (items.length === 0) {
-      ctx.add(
+      ctx.report(
         'validate.empty-list',
-        'SUGGESTION',
         `\`${name}\` is an empty list`,
         rangeOf(node, ctx.lines),
         'An empty list matches nothing, so the statement never applies. Add values or remove the statement.',
@@ -77,9 +75,8 @@ function checkStringList(ctx: Ctx, name: string, node: JsonNode | undefined): vo
     }
     for (const item of items) {
       if (item.type !== 'string') {
-        ctx.add(
+        ctx.report(
           'validate.element-type',
-          'ERROR',
           `each value of \`${name}\` must be a string, found ${typeName(item)}`,
           rangeOf(item, ctx.lines),
           'Write the value in double quotes. This value is ignored.',
@@ -88,9 +85,8 @@ function checkStringList(ctx: Ctx, name: string, node: JsonNode | undefined): vo
     }
     return;
   }
-  ctx.add(
+  ctx.report(
     'validate.element-type',
-    'ERROR',
     `\`${name}\` must be a string or an array of strings, found ${typeName(node)}`,
     rangeOf(node, ctx.lines),
     'The element is ignored until it has the right shape.',
@@ -101,9 +97,8 @@ function checkPrincipal(ctx: Ctx, name: string, node: JsonNode | undefined): voi
   if (!node) return;
   if (node.type === 'string') {
     if (node.value !== '*') {
-      ctx.add(
+      ctx.report(
         'validate.principal-shape',
-        'ERROR',
         `\`${name}\` must be \`"*"\` or an object such as {"AWS": ...}`,
         rangeOf(node, ctx.lines),
         `Only the wildcard may be written as a bare string. Name principals by type: {"AWS": "${String(node.value)}"}.`,
@@ -112,9 +107,8 @@ function checkPrincipal(ctx: Ctx, name: string, node: JsonNode | undefined): voi
     return;
   }
   if (node.type !== 'object') {
-    ctx.add(
+    ctx.report(
       'validate.element-type',
-      'ERROR',
       `\`${name}\` must be \`"*"\` or an object, found ${typeName(node)}`,
       rangeOf(node, ctx.lines),
       'Write principals as {"AWS": [...], "Service": [...], "Federated": ..., "CanonicalUser": ...}.',
@@ -128,9 +122,8 @@ function checkPrincipal(ctx: Ctx, name: string, node: JsonNode | undefined): voi
 function checkCondition(ctx: Ctx, node: JsonNode | undefined): void {
   if (!node) return;
   if (node.type !== 'object') {
-    ctx.add(
+    ctx.report(
       'validate.element-type',
-      'ERROR',
       `\`Condition\` must be an object, found ${typeName(node)}`,
       rangeOf(node, ctx.lines),
       'Write conditions as {"Operator": {"key": "value"}}.',
@@ -139,9 +132,8 @@ function checkCondition(ctx: Ctx, node: JsonNode | undefined): void {
   }
   const ops = propertiesOf(node);
   if (ops.length === 0) {
-    ctx.add(
+    ctx.report(
       'validate.empty-list',
-      'SUGGESTION',
       '`Condition` is empty',
       rangeOf(node, ctx.lines),
       'An empty condition block always holds: remove it.',
@@ -151,9 +143,8 @@ function checkCondition(ctx: Ctx, node: JsonNode | undefined): void {
     const opName = String(op.key.value);
     if (!op.value) continue;
     if (op.value.type !== 'object') {
-      ctx.add(
+      ctx.report(
         'validate.element-type',
-        'ERROR',
         `the value of \`${opName}\` must be an object of condition keys, found ${typeName(op.value)}`,
         rangeOf(op.value, ctx.lines),
         'Write {"Operator": {"key": "value"}}. This operator is ignored.',
@@ -162,9 +153,8 @@ function checkCondition(ctx: Ctx, node: JsonNode | undefined): void {
     }
     const keys = propertiesOf(op.value);
     if (keys.length === 0) {
-      ctx.add(
+      ctx.report(
         'validate.empty-list',
-        'SUGGESTION',
         `\`${opName}\` has no condition keys`,
         rangeOf(op.value, ctx.lines),
         'An operator with no keys tests nothing: remove it or add a key.',
@@ -174,9 +164,8 @@ function checkCondition(ctx: Ctx, node: JsonNode | undefined): void {
     for (const k of keys) {
       const keyName = String(k.key.value);
       if (seen.has(keyName.toLowerCase())) {
-        ctx.add(
+        ctx.report(
           'validate.duplicate-key',
-          'WARNING',
           `\`${keyName}\` appears more than once under \`${opName}\``,
           rangeOf(k.key, ctx.lines),
           'Condition keys are case-insensitive; only the last occurrence counts. Put all values in one array.',
@@ -187,9 +176,8 @@ function checkCondition(ctx: Ctx, node: JsonNode | undefined): void {
       if (!v) continue;
       const items = v.type === 'array' ? (v.children ?? []) : [v];
       if (v.type === 'array' && items.length === 0) {
-        ctx.add(
+        ctx.report(
           'validate.empty-list',
-          'SUGGESTION',
           `\`${keyName}\` has an empty list of values`,
           rangeOf(v, ctx.lines),
           'A key with no values never matches (a negated operator always does). Add a value.',
@@ -197,9 +185,8 @@ function checkCondition(ctx: Ctx, node: JsonNode | undefined): void {
       }
       for (const item of items) {
         if (item.type === 'object' || item.type === 'array' || item.type === 'null') {
-          ctx.add(
+          ctx.report(
             'validate.condition-value-type',
-            'ERROR',
             `a condition value must be a string, number or boolean, found ${typeName(item)}`,
             rangeOf(item, ctx.lines),
             'Write each value as a string, or a list of strings.',
@@ -215,9 +202,8 @@ function checkStatementNode(ctx: Ctx, node: JsonNode): void {
   for (const name of ['Sid', 'Effect']) {
     const v = lastProperty(node, name)?.value;
     if (v && v.type !== 'string') {
-      ctx.add(
+      ctx.report(
         'validate.element-type',
-        'ERROR',
         `\`${name}\` must be a string, found ${typeName(v)}`,
         rangeOf(v, ctx.lines),
         name === 'Effect' ? 'Write "Allow" or "Deny".' : 'Write the statement id in double quotes.',
@@ -246,9 +232,8 @@ export function checkStructure(ctx: Ctx): void {
   const version = lastProperty(root, 'Version');
   const head = ctx.lines.range(root.offset, 1);
   if (!version) {
-    ctx.add(
+    ctx.report(
       'validate.missing-version',
-      'WARNING',
       'the policy has no `Version`',
       head,
       'Add "Version": "2012-10-17". Without it IAM uses 2008-10-17, where policy variables such as ${aws:username} are plain text.',
@@ -258,17 +243,15 @@ export function checkStructure(ctx: Ctx): void {
     const range = rangeOf(v, ctx.lines);
     if (v.type !== 'string' || !VERSIONS.includes(v.value as string)) {
       const written = v.type === 'string' ? `\`${String(v.value)}\`` : typeName(v);
-      ctx.add(
+      ctx.report(
         'validate.invalid-version',
-        'ERROR',
         `${written} is not a policy language version`,
         range,
         'The only versions are "2012-10-17" (current) and "2008-10-17". The Version is a fixed date, not the date you wrote the policy.',
       );
     } else if (v.value === '2008-10-17') {
-      ctx.add(
+      ctx.report(
         'validate.old-version',
-        'WARNING',
         'version `2008-10-17` is the old policy language',
         range,
         'Use "2012-10-17": the old version does not support policy variables, so ${...} is matched as literal text.',
@@ -277,9 +260,8 @@ export function checkStructure(ctx: Ctx): void {
   }
   const id = lastProperty(root, 'Id')?.value;
   if (id && id.type !== 'string') {
-    ctx.add(
+    ctx.report(
       'validate.element-type',
-      'ERROR',
       `\`Id\` must be a string, found ${typeName(id)}`,
       rangeOf(id, ctx.lines),
       'Write the policy id in double quotes, or remove it.',
@@ -287,9 +269,8 @@ export function checkStructure(ctx: Ctx): void {
   }
   const st = lastProperty(root, 'Statement');
   if (!st) {
-    ctx.add(
+    ctx.report(
       'validate.missing-statement',
-      'ERROR',
       'the policy has no `Statement`',
       head,
       'Add "Statement": [{"Effect": "Allow", "Action": ..., "Resource": ...}].',
@@ -297,9 +278,8 @@ export function checkStructure(ctx: Ctx): void {
     return;
   }
   if (st.value?.type === 'array' && (st.value.children ?? []).length === 0) {
-    ctx.add(
+    ctx.report(
       'validate.empty-list',
-      'SUGGESTION',
       '`Statement` is an empty list',
       rangeOf(st.value, ctx.lines),
       'A policy with no statements allows and denies nothing.',

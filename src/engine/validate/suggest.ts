@@ -1,4 +1,21 @@
 /** "Did you mean" suggestions: the closest candidates by edit distance (with transpositions), bounded. */
+import type { Catalog } from '../../catalog';
+
+/** "Did you mean" answers, memoised per catalogue (emptied past 10,000 entries): one search per distinct name. */
+const suggestions = new WeakMap<Catalog, Map<string, string[]>>();
+export function memoSuggest(catalog: Catalog, key: string, compute: () => string[]): string[] {
+  let memo = suggestions.get(catalog);
+  if (!memo) {
+    memo = new Map();
+    suggestions.set(catalog, memo);
+  }
+  const hit = memo.get(key);
+  if (hit) return hit;
+  if (memo.size > 10_000) memo.clear();
+  const answer = compute();
+  memo.set(key, answer);
+  return answer;
+}
 
 /** Optimal string alignment distance, or `limit + 1` as soon as it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {

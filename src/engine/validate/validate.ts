@@ -5,19 +5,21 @@
  */
 import type { Finding, Severity } from '../diagnostics';
 import { LineIndex } from '../diagnostics';
+import { FINDINGS } from '../findings';
 import { parsePolicy } from '../parse';
 import type { PolicyParse } from '../parse';
 import { checkActions } from './actions';
 import { checkConditions } from './conditions';
-import type { Ctx, ValidateOptions } from './context';
+import type { Ctx, PolicyKind, ValidateOptions } from './context';
 import { checkRedundancy } from './redundancy';
 import { checkResources } from './resources';
 import { checkSecurity } from './security';
+import { checkSize } from './size';
 import { checkStatements } from './statements';
 import { checkStructure, statementNodes } from './structure';
 import { checkVariables } from './variables';
 
-export type { ValidateOptions };
+export type { PolicyKind, ValidateOptions };
 
 const ORDER: Record<Severity, number> = { ERROR: 0, SECURITY_WARNING: 1, WARNING: 2, SUGGESTION: 3 };
 
@@ -35,7 +37,10 @@ export function validateParsed(text: string, parsed: PolicyParse, options: Valid
     policy,
     tree,
     findings: own,
-    add(code, severity, message, range, help) {
+    report(code, message, range, help, severity?: Severity) {
+      own.push({ code, severity: severity ?? FINDINGS[code].severity, message, help, range });
+    },
+    add(code, severity: Severity, message, range, help) {
       own.push({ code, severity, message, help, range });
     },
   };
@@ -47,6 +52,7 @@ export function validateParsed(text: string, parsed: PolicyParse, options: Valid
   checkVariables(ctx);
   checkSecurity(ctx);
   checkRedundancy(ctx);
+  checkSize(ctx, options.kind);
   own.sort(
     (a, b) =>
       a.range.start.offset - b.range.start.offset ||

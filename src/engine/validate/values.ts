@@ -4,10 +4,13 @@
  * a value invalid exactly when evaluation cannot use it.
  */
 import { parseBase64, parseBool, parseCidr, parseDate, parseNumber } from '../evaluate';
+import type { FindingCode } from '../findings';
 import type { OperatorFamily } from './operators';
 
+type ValueCode = Extract<FindingCode, `validate.value-${string}`>;
+
 /** What is wrong with `value` for an operator of `family`, or undefined when it is fine. */
-export function valueProblem(family: OperatorFamily, value: string): { code: string; expected: string } | undefined {
+export function valueProblem(family: OperatorFamily, value: string): { code: ValueCode; expected: string } | undefined {
   switch (family) {
     case 'Numeric':
       return parseNumber(value) !== undefined
