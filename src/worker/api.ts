@@ -5,7 +5,7 @@
 import { VERSION } from '../version';
 import { loadCatalog } from '../catalog';
 import { cachedParse } from '../workbench/parse-cache';
-import { analyze } from '../workbench/analysis';
+import { analyze, policyTypeOf } from '../workbench/analysis';
 import { requestHints, suggestActions } from '../workbench/catalog-help';
 import { loadLibrary } from './managed-library';
 import type { LibrarySearch, ManagedPolicyText } from '../workbench/library';
@@ -15,6 +15,7 @@ import type {
   Answer,
   DocInput,
   DocKind,
+  EvaluateOptions,
   EvaluationAnswer,
   RequestHints,
   RequestInput,
@@ -58,15 +59,29 @@ export const engineApi = {
     }
   },
 
-  /** The decision for each action of the request against the documents. */
-  async evaluate(docs: DocInput[], request: RequestInput): Promise<Answer<EvaluationAnswer>> {
+  /** The decision for each action of the request against the documents (`anyway`: decide fail-closed with documents IAM would refuse). */
+  async evaluate(
+    docs: DocInput[],
+    request: RequestInput,
+    options: EvaluateOptions = {},
+  ): Promise<Answer<EvaluationAnswer>> {
     try {
       const services = await engineServices();
       const catalog = await loadCatalog().catch(() => undefined);
       const safeDocs = docs.slice(0, 64).map((d) => ({ ...d, text: clip(d.text) }));
       return {
         ok: true,
-        value: evaluateWorkbench(safeDocs, request, { evaluate: services.evaluate, parse: cachedParse, catalog }),
+        value: evaluateWorkbench(
+          safeDocs,
+          request,
+          {
+            evaluate: services.evaluate,
+            parse: cachedParse,
+            catalog,
+            validate: (text, kind) => services.analysis.validate?.(text, policyTypeOf(kind, text)) ?? [],
+          },
+          { anyway: options?.anyway === true },
+        ),
       };
     } catch (e) {
       return failure(e);
