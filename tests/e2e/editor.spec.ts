@@ -32,10 +32,10 @@ test.describe('the policy editor', () => {
     ];
     for (const k of keys) {
       if (k === 'Enter') {
-        // Give a completion list the time to open, as it would for a person, then press Enter.
+        // A person's pause before Enter: time for a completion list to open, as it does for them.
         await page.waitForTimeout(400);
         await page.keyboard.press('Enter');
-      } else await page.keyboard.type(k, { delay: 40 });
+      } else await page.keyboard.type(k, { delay: 120 }); // about a person's typing speed
     }
     await expect(page.getByText('No problems found.')).toBeVisible();
     const text = await editorText(page);
