@@ -79,6 +79,9 @@ test.describe('answers that say what they are', () => {
       'AWS has no action s3:GetObjct in Amazon S3; did you mean s3:GetObject?',
     );
     await expect(page.getByTestId('if-existed')).toHaveText('If this action existed, the answer would be Allow');
+    await expect(page.getByTestId('explain-if-existed')).toHaveText(
+      'AWS has no action s3:GetObjct: this is how it would decide if the action existed.',
+    );
     await decision.getByRole('button', { name: 'use s3:GetObject' }).click();
     await expect(page.getByTestId('req-actions')).toHaveValue('s3:GetObject');
     await expect(decision).toHaveAttribute('data-decision', 'Allow');
