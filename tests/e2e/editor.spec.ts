@@ -61,6 +61,9 @@ test.describe('the policy editor', () => {
 `,
     );
     await expect(page.getByTestId('findings')).toContainText('s3:GetObjekt');
+    // The problems panel asks "did you mean" once too.
+    const listed = (await page.getByTestId('findings').textContent()) ?? '';
+    expect(listed.match(/did you mean/gi)).toHaveLength(1);
     const word = page
       .getByTestId('policy-editor')
       .locator('.view-line', { hasText: 'GetObjekt' })

@@ -36,10 +36,16 @@ export function markerSeverity(s: Severity, m: MarkerSeverities): number {
  */
 export function markerMessage(f: Pick<Finding, 'message' | 'help'>): string {
   const plain = (t: string) => t.replace(/`([^`]*)`/g, '$1');
+  const help = helpBeyondMessage(f);
+  const message = plain(f.message);
+  return help ? `${message}\n${plain(help)}` : message;
+}
+
+/** A finding's help without the "Did you mean …?" its message already asks ('' when nothing is left). */
+export function helpBeyondMessage(f: Pick<Finding, 'message' | 'help'>): string {
   let help = f.help ?? '';
   if (/did you mean/i.test(f.message)) help = help.replace(/^\s*did you mean [^?]*\?\s*/i, '');
-  const message = plain(f.message);
-  return help.trim() ? `${message}\n${plain(help.trim())}` : message;
+  return help.trim();
 }
 
 /** One marker per finding; an empty range is widened to one character so the squiggle shows. */
