@@ -34,3 +34,32 @@ export function analyze(text: string, kind: DocKind, services: AnalysisServices)
   else missing.push('summary');
   return summary ? { findings, summary, missing } : { findings, missing };
 }
+
+/** Findings that say the same thing (same code, same message), once, with every place they occur. */
+export interface FindingGroup {
+  finding: Finding;
+  /** Every range the finding occurs at, in order (the first is `finding.range`). */
+  ranges: Finding['range'][];
+}
+
+/**
+ * Groups repeated findings: an unknown service is found once per action that names it, but it is
+ * one problem. The document's tab and its problems panel both count these groups.
+ */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const f of findings) {
+    const key = `${f.code}\u0000${f.severity}\u0000${f.message}`;
+    const g = groups.get(key);
+    if (g) g.ranges.push(f.range);
+    else groups.set(key, { finding: f, ranges: [f.range] });
+  }
+  return [...groups.values()];
+}
+
+/** The problems of a document by severity, counted as the problems panel lists them (repeats once). */
+export function problemCounts(findings: readonly Finding[]): { errors: number; warnings: number; total: number } {
+  const groups = groupFindings(findings);
+  const errors = groups.filter((g) => g.finding.severity === 'ERROR').length;
+  return { errors, warnings: groups.length - errors, total: groups.length };
+}

@@ -58,4 +58,13 @@ describe('catalogue help for the request builder', () => {
     expect(h.noResource).toBe(true);
     expect(h.resourceTemplates).toEqual([]);
   });
+
+  it('lists each context key once when an action documents global keys as its own (no duplicate keys in the suggestions)', async () => {
+    const catalog = await loadCatalog();
+    for (const action of ['sts:AssumeRole', 'ec2:RunInstances', 'ec2:TerminateInstances']) {
+      const keys = requestHints(catalog, [action], [], '').contextKeys.map((k) => k.key.toLowerCase());
+      expect(keys.length).toBeGreaterThan(10);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
 });

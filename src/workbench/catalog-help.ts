@@ -78,10 +78,11 @@ export function requestHints(
       }
     }
   }
-  out.contextKeys = [
-    ...keys.values(),
-    ...catalog.globalKeys.map((k) => ({ key: k.key, type: k.type, description: k.description, global: true })),
-  ];
+  // Some actions document global keys as their own (`sts:AssumeRole` lists `aws:SourceIdentity`): each key once.
+  for (const k of catalog.globalKeys)
+    if (!keys.has(k.key.toLowerCase()))
+      keys.set(k.key.toLowerCase(), { key: k.key, type: k.type, description: k.description, global: true });
+  out.contextKeys = [...keys.values()];
   for (const key of contextKeys.slice(0, 64)) {
     const k = catalog.conditionKey(key.slice(0, MAX_INPUT));
     if (k) out.keyTypes[key] = k.type;

@@ -3,7 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { parsePolicy } from '../engine/parse';
 import { loadCatalog } from '../catalog';
 import { evaluateRequest } from './services';
-import { buildPolicySet, checkContextValue, evaluateWorkbench } from './evaluation';
+import { actionProblem, buildPolicySet, checkContextValue, checkFields, evaluateWorkbench } from './evaluation';
+import { validateParsed } from '../engine/validate';
 import { analyze, policyTypeOf } from './analysis';
 import type { DocInput, RequestInput } from './types';
 
@@ -21,7 +22,16 @@ const request = (actions: string[], extra: Partial<RequestInput> = {}): RequestI
   ...extra,
 });
 
-const deps = async () => ({ evaluate: evaluateRequest, parse: parsePolicy, catalog: await loadCatalog() });
+const deps = async () => {
+  const catalog = await loadCatalog();
+  return {
+    evaluate: evaluateRequest,
+    parse: parsePolicy,
+    catalog,
+    validate: (text: string, kind: DocInput['kind']) =>
+      validateParsed(text, parsePolicy(text), { type: policyTypeOf(kind, text), catalog }),
+  };
+};
 
 describe('the workbench evaluation in the worker', () => {
   it('decides each action with AmazonS3ReadOnlyAccess (IAM User Guide, "Policy evaluation logic")', async () => {
@@ -70,7 +80,7 @@ describe('the workbench evaluation in the worker', () => {
   });
 
   it('leaves out documents that are not readable policies, and says why', () => {
-    const { set, skipped } = buildPolicySet(
+    const { set, skipped, refused } = buildPolicySet(
       [
         { id: 'd1', name: 'broken', kind: 'identity', text: '{"Version": ' },
         { id: 'd2', name: 'ok', kind: 'scp', level: 'ou', text: '{"Statement":[]}' },
@@ -78,7 +88,8 @@ describe('the workbench evaluation in the worker', () => {
       ],
       parsePolicy,
     );
-    expect(skipped.map((s) => s.docId)).toEqual(['d1']);
+    expect(skipped).toEqual([]);
+    expect(refused.map((r) => [r.docId, r.unreadable, r.finding.code])).toEqual([['d1', true, 'parse.json-syntax']]);
     expect(set.identity).toBeUndefined();
     expect(set.scps?.map((level) => level.map((e) => e.id))).toEqual([['d3'], ['d2']]);
   });
@@ -93,8 +104,9 @@ describe('the workbench evaluation in the worker', () => {
       { id: 'root', name: 'root', kind: 'scp', level: 'root', text: allowAll },
       { id: 'id', name: 'admin', kind: 'identity', text: allowAll },
     ];
-    const { set } = buildPolicySet(docs, parsePolicy);
+    const { set, levels } = buildPolicySet(docs, parsePolicy);
     expect(set.scps?.map((level) => level.map((e) => e.id))).toEqual([['root'], ['ou'], ['ou2'], ['acct']]);
+    expect(levels).toEqual({ scp: ['root', 'ou', 'ou2', 'account'], rcp: [] });
     const answer = evaluateWorkbench(docs, request(['s3:GetObject', 'ec2:DescribeInstances']), await deps());
     expect(answer.rows.map((r) => (r.ok ? r.value.decision : r.error))).toEqual(['ImplicitDeny', 'Allow']);
     const s3 = answer.rows[0];
@@ -124,6 +136,105 @@ describe('the workbench evaluation in the worker', () => {
       '`aws:MultiFactorAuthPresent` takes `true` or `false`; `yes` is not one',
     );
     expect(checkContextValue('aws:CurrentTime', 'Date', '2026-01-01T00:00:00Z')).toBe('');
+  });
+});
+
+describe('answers that say what they are', () => {
+  const allowS3 = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}';
+
+  it('refuses a policy IAM would refuse instead of deciding (IAM User Guide, "Validating IAM policies")', async () => {
+    const text = `{"Version":"2012-10-17","Statement":[
+      {"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},
+      {"Effect":"Deny","Action":"s3:GetObject","Resource":"*","Condition":{"StringEqualz":{"aws:username":"x"}}}]}`;
+    const docs: DocInput[] = [{ id: 'd1', name: 'p', kind: 'identity', text }];
+    const answer = evaluateWorkbench(docs, request(['s3:GetObject']), await deps());
+    expect(answer.anyway).toBe(false);
+    expect(answer.refused.map((r) => [r.docId, r.finding.message, r.finding.range.start.line, r.statements])).toEqual([
+      ['d1', '`StringEqualz` is not a condition operator', 3, [1]],
+    ]);
+    // Evaluated anyway, the broken Deny always applies (fail closed), and the answer says it was evaluated anyway.
+    const anyway = evaluateWorkbench(docs, request(['s3:GetObject']), await deps(), { anyway: true });
+    expect(anyway.anyway).toBe(true);
+    expect(anyway.rows[0].ok && anyway.rows[0].value.decision).toBe('ExplicitDeny');
+  });
+
+  it('evaluated anyway, a broken Allow never matches', async () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}';
+    const answer = evaluateWorkbench(
+      [{ id: 'd1', name: 'p', kind: 'identity', text }],
+      request(['s3:GetObject']),
+      await deps(),
+      { anyway: true },
+    );
+    expect(answer.refused[0].finding.code).toBe('validate.missing-resource');
+    expect(answer.rows[0].ok && answer.rows[0].value.decision).toBe('ImplicitDeny');
+  });
+
+  it('answers an action AWS does not have, and a wildcard, as such', async () => {
+    const catalog = await loadCatalog();
+    expect(actionProblem('s3:GetObjct', catalog)).toEqual({
+      kind: 'unknown-action',
+      message: 'AWS has no action `s3:GetObjct` in Amazon S3; did you mean `s3:GetObject`?',
+      suggestion: 's3:GetObject',
+    });
+    expect(actionProblem('s3:*', catalog)).toEqual({
+      kind: 'wildcard',
+      message: '`s3:*` is a wildcard: a request names one action, and AWS has no action called `s3:*`',
+    });
+    expect(actionProblem('s4:GetObject', catalog)?.suggestion).toBe('s3:GetObject');
+    expect(actionProblem('s3:GetObject', catalog)).toBeUndefined();
+    const answer = evaluateWorkbench(
+      [{ id: 'd1', name: 'p', kind: 'identity', text: allowS3 }],
+      request(['s3:GetObjct', 's3:GetObject']),
+      await deps(),
+    );
+    expect(answer.rows.map((r) => r.ok && [r.value.decision, r.value.actionProblem?.kind])).toEqual([
+      ['Allow', 'unknown-action'],
+      ['Allow', undefined],
+    ]);
+  });
+
+  it('leaves a session policy out for an IAM user, and applies it to a role session (IAM User Guide, "Session policies")', async () => {
+    const denyAll = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}';
+    const docs: DocInput[] = [
+      { id: 'd1', name: 'p', kind: 'identity', text: allowS3 },
+      { id: 'd2', name: 'only ec2', kind: 'session', text: denyAll },
+    ];
+    const user = evaluateWorkbench(docs, request(['s3:GetObject']), await deps());
+    expect(user.skipped).toEqual([
+      {
+        docId: 'd2',
+        name: 'only ec2',
+        reason:
+          'session policies apply only to role sessions and federated users, and the principal is an IAM user: it does not apply and is left out of the decision',
+      },
+    ]);
+    expect(user.rows[0].ok && user.rows[0].value.decision).toBe('Allow');
+    const session = evaluateWorkbench(
+      docs,
+      request(['s3:GetObject'], { principal: 'arn:aws:sts::111122223333:assumed-role/Reader/s1' }),
+      await deps(),
+    );
+    expect(session.skipped).toEqual([]);
+    expect(session.rows[0].ok && session.rows[0].value.decision).toBe('ImplicitDeny');
+  });
+
+  it('flags request fields it cannot take as typed', () => {
+    expect(checkFields(request([], { principal: '', resource: 'reports/q3.csv', resourceAccount: 'abc' }))).toEqual({
+      principal:
+        'the principal is empty, so the request is evaluated as `anonymous`; type an ARN, or `anonymous` for a caller with no credentials',
+      resource:
+        '`reports/q3.csv` is not an ARN: write one such as `arn:aws:s3:::bucket/key`, or `*` for an action that takes no resource',
+      resourceAccount:
+        '`abc` is not an account id: it has 12 digits; it is left out, so the owner is the account in the resource ARN',
+    });
+    expect(checkFields(request([]))).toEqual({});
+    expect(checkFields(request([], { resource: 'arn:aws:s3' })).resource).toBe(
+      '`arn:aws:s3` is not a valid ARN: an ARN has six parts, `arn:partition:service:region:account:resource`',
+    );
+    expect(checkFields(request([], { principal: 'arn:aws:iam::111122223333:usr/alice' })).principal).toContain(
+      'is not a user, role, provider or root ARN',
+    );
   });
 });
 

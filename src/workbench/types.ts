@@ -60,7 +60,37 @@ export interface EvaluationRow {
   byPolicyType: Partial<Record<PolicyType, Verdict>>;
   trace: TraceEvent[];
   errors: Finding[];
+  /**
+   * The request names an action AWS does not have (a typo, an unknown service) or a wildcard: the
+   * decision is only what AWS would answer if such an action existed.
+   */
+  actionProblem?: ActionProblem;
 }
+
+export interface ActionProblem {
+  kind: 'unknown-action' | 'unknown-service' | 'wildcard' | 'malformed';
+  /** Lowercase, user input in backticks, no final period. */
+  message: string;
+  /** The closest action AWS has, when there is one. */
+  suggestion?: string;
+}
+
+/** A document IAM would refuse to store (IAM's `MalformedPolicyDocument`): the workbench does not decide with it as written. */
+export interface RefusedDoc {
+  docId: string;
+  name: string;
+  /** The first finding IAM refuses, with its range in the document (for the jump). */
+  finding: Finding;
+  /** How many refusing findings the document has. */
+  count: number;
+  /** True when the text is not a policy at all (JSON syntax, not an object): it is left out even when evaluating anyway. */
+  unreadable: boolean;
+  /** Statement indexes (0-based) the refusals fall in: evaluated fail-closed when evaluating anyway. */
+  statements: number[];
+}
+
+/** A request field the answer could not take as typed. */
+export type RequestField = 'principal' | 'resource' | 'resourceAccount';
 
 export interface EvaluationAnswer {
   rows: ({ ok: true; value: EvaluationRow } | { ok: false; action: string; error: string })[];
@@ -68,6 +98,19 @@ export interface EvaluationAnswer {
   skipped: { docId: string; name: string; reason: string }[];
   /** Problems with the request: a context value of the wrong type, an unknown action, … */
   notes: string[];
+  /** Documents IAM would refuse. Unless `anyway`, the page shows the refusal instead of a decision. */
+  refused: RefusedDoc[];
+  /** True when the rows were decided anyway, fail-closed: broken Allow statements never match, broken Deny statements always apply. */
+  anyway: boolean;
+  /** Per request field, what is wrong with it as typed (shown at the field). */
+  fields: Partial<Record<RequestField, string>>;
+  /** The organization level of each entry of the policy set's SCP and RCP lists (the trace's `level` indexes them). */
+  levels: { scp: OrgLevel[]; rcp: OrgLevel[] };
+}
+
+export interface EvaluateOptions {
+  /** Decide even with documents IAM would refuse, fail-closed. */
+  anyway?: boolean;
 }
 
 export interface ActionSuggestion {

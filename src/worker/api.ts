@@ -3,9 +3,11 @@
  * (tagged unions, never class instances or thrown errors) so it crosses comlink unchanged.
  */
 import { VERSION } from '../version';
+import type { Finding } from '../engine/diagnostics';
+import type { PolicyType } from '../engine/model';
 import { loadCatalog } from '../catalog';
 import { cachedParse } from '../workbench/parse-cache';
-import { analyze } from '../workbench/analysis';
+import { analyze, policyTypeOf } from '../workbench/analysis';
 import { requestHints, suggestActions } from '../workbench/catalog-help';
 import { loadLibrary } from './managed-library';
 import type { LibrarySearch, ManagedPolicyText } from '../workbench/library';
@@ -15,6 +17,7 @@ import type {
   Answer,
   DocInput,
   DocKind,
+  EvaluateOptions,
   EvaluationAnswer,
   RequestHints,
   RequestInput,
@@ -39,6 +42,39 @@ function failure(e: unknown): { ok: false; errors: string[] } {
 const MAX_TEXT = 2_000_000;
 const clip = (text: string) => (typeof text === 'string' ? text.slice(0, MAX_TEXT) : '');
 
+/**
+ * Validation findings by policy type and text, for the evaluation's fail-closed check: the request
+ * changes far more often than the documents, and validating ten large managed policies costs about
+ * 600 ms (a cached answer costs a map lookup). Bounded; the oldest entry goes first.
+ */
+const MAX_VALIDATIONS = 64;
+/** The texts kept as keys, in characters, at most (a pasted megabyte is validated again rather than kept). */
+const MAX_VALIDATION_CHARS = 8_000_000;
+const validations = new Map<string, Finding[]>();
+let validationChars = 0;
+function cachedValidate(validate: ((text: string, type: PolicyType) => Finding[]) | undefined) {
+  if (!validate) return undefined;
+  return (text: string, type: PolicyType): Finding[] => {
+    const key = `${type}\u0000${text}`;
+    let found = validations.get(key);
+    if (found) {
+      validations.delete(key);
+      validations.set(key, found);
+      return found;
+    }
+    found = validate(text, type);
+    if (key.length > MAX_VALIDATION_CHARS / 4) return found;
+    validations.set(key, found);
+    validationChars += key.length;
+    while (validations.size > MAX_VALIDATIONS || validationChars > MAX_VALIDATION_CHARS) {
+      const oldest = validations.keys().next().value!;
+      validations.delete(oldest);
+      validationChars -= oldest.length;
+    }
+    return found;
+  };
+}
+
 export const engineApi = {
   ping(nonce: string): PingAnswer {
     return {
@@ -52,21 +88,44 @@ export const engineApi = {
   async analyze(text: string, kind: DocKind): Promise<Answer<Analysis>> {
     try {
       const services = await engineServices();
-      return { ok: true, value: analyze(clip(text), kind, { parse: cachedParse, ...services.analysis }) };
+      const validate = cachedValidate(services.analysis.validate);
+      return {
+        ok: true,
+        value: analyze(clip(text), kind, {
+          parse: cachedParse,
+          ...services.analysis,
+          ...(validate ? { validate } : {}),
+        }),
+      };
     } catch (e) {
       return failure(e);
     }
   },
 
-  /** The decision for each action of the request against the documents. */
-  async evaluate(docs: DocInput[], request: RequestInput): Promise<Answer<EvaluationAnswer>> {
+  /** The decision for each action of the request against the documents (`anyway`: decide fail-closed with documents IAM would refuse). */
+  async evaluate(
+    docs: DocInput[],
+    request: RequestInput,
+    options: EvaluateOptions = {},
+  ): Promise<Answer<EvaluationAnswer>> {
     try {
       const services = await engineServices();
       const catalog = await loadCatalog().catch(() => undefined);
       const safeDocs = docs.slice(0, 64).map((d) => ({ ...d, text: clip(d.text) }));
+      const validate = cachedValidate(services.analysis.validate);
       return {
         ok: true,
-        value: evaluateWorkbench(safeDocs, request, { evaluate: services.evaluate, parse: cachedParse, catalog }),
+        value: evaluateWorkbench(
+          safeDocs,
+          request,
+          {
+            evaluate: services.evaluate,
+            parse: cachedParse,
+            catalog,
+            validate: (text, kind) => validate?.(text, policyTypeOf(kind, text)) ?? [],
+          },
+          { anyway: options?.anyway === true },
+        ),
       };
     } catch (e) {
       return failure(e);

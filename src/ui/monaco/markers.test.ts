@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { findingsToMarkers, severityLabel } from './markers';
+import { findingsToMarkers, markerMessage, severityLabel } from './markers';
 import type { Finding } from '../../engine/diagnostics';
 
 const SEV = { Error: 8, Warning: 4, Info: 2, Hint: 1 };
@@ -17,7 +17,7 @@ describe('findings to Monaco markers', () => {
     expect(findingsToMarkers([f], SEV)).toEqual([
       {
         severity: 8,
-        message: 'unknown action `s3:GetObjekt`\nDid you mean `s3:GetObject`?',
+        message: 'unknown action s3:GetObjekt\nDid you mean s3:GetObject?',
         code: 'validate.action.unknown',
         source: 'IAM Playground',
         startLineNumber: 6,
@@ -43,6 +43,19 @@ describe('findings to Monaco markers', () => {
       [4, 2, 'm'],
       [2, 2, 'm'],
     ]);
+  });
+
+  it('shows a finding in the marker hover once, as plain text: no backticks, one "did you mean"', () => {
+    expect(
+      markerMessage({
+        message: '`s3:GetObjekt` is not an action of Amazon S3; did you mean `s3:GetObject`?',
+        help: 'Did you mean `s3:GetObject`? An unknown action never matches a request.',
+      }),
+    ).toBe(
+      's3:GetObjekt is not an action of Amazon S3; did you mean s3:GetObject?\nAn unknown action never matches a request.',
+    );
+    expect(markerMessage({ message: '`x` is odd', help: 'Did you mean `y`?' })).toBe('x is odd\nDid you mean y?');
+    expect(markerMessage({ message: 'no help here' })).toBe('no help here');
   });
 
   it('names severities as Access Analyzer does', () => {

@@ -29,6 +29,25 @@ export function markerSeverity(s: Severity, m: MarkerSeverities): number {
   return s === 'ERROR' ? m.Error : s === 'SECURITY_WARNING' || s === 'WARNING' ? m.Warning : m.Info;
 }
 
+/**
+ * A finding as the plain text Monaco shows in a marker's hover (a marker message is never
+ * Markdown): the backticks around user input dropped, and the help's "Did you mean …?" left out
+ * when the message already asks it.
+ */
+export function markerMessage(f: Pick<Finding, 'message' | 'help'>): string {
+  const plain = (t: string) => t.replace(/`([^`]*)`/g, '$1');
+  const help = helpBeyondMessage(f);
+  const message = plain(f.message);
+  return help ? `${message}\n${plain(help)}` : message;
+}
+
+/** A finding's help without the "Did you mean …?" its message already asks ('' when nothing is left). */
+export function helpBeyondMessage(f: Pick<Finding, 'message' | 'help'>): string {
+  let help = f.help ?? '';
+  if (/did you mean/i.test(f.message)) help = help.replace(/^\s*did you mean [^?]*\?\s*/i, '');
+  return help.trim();
+}
+
 /** One marker per finding; an empty range is widened to one character so the squiggle shows. */
 export function findingsToMarkers(findings: Finding[], m: MarkerSeverities): MarkerData[] {
   return findings.map((f) => {
@@ -36,7 +55,7 @@ export function findingsToMarkers(findings: Finding[], m: MarkerSeverities): Mar
     const empty = start.line === end.line && end.column <= start.column;
     return {
       severity: markerSeverity(f.severity, m),
-      message: f.help ? `${f.message}\n${f.help}` : f.message,
+      message: markerMessage(f),
       code: f.code,
       source: SOURCE,
       startLineNumber: start.line,

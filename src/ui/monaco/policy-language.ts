@@ -6,6 +6,7 @@
 import type * as Monaco from 'monaco-editor/editor';
 import { engineClient } from '../../worker/client';
 import type { Answer, CompletionEntry, DocKind, HoverAnswer, OffsetRange, QuickFix } from '../../workbench/types';
+import { afterClosedString } from './completion-guard';
 
 export type KindOf = (uri: string) => DocKind | undefined;
 
@@ -44,6 +45,8 @@ export function registerPolicyLanguage(monaco: typeof Monaco, kindOfDocument: Ki
     async provideCompletionItems(model, position) {
       const kind = kindOf(model.uri.toString());
       if (!kind) return { suggestions: [] };
+      const lineBefore = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+      if (afterClosedString(lineBefore)) return { suggestions: [] };
       const text = model.getValue();
       const offset = model.getOffsetAt(position);
       const answer = await client.call<Answer<CompletionEntry[]>>((api) => api.complete(text, offset, kind));
@@ -94,7 +97,8 @@ export function registerPolicyLanguage(monaco: typeof Monaco, kindOfDocument: Ki
           return { actions: [], dispose() {} };
         const markers = monaco.editor.getModelMarkers({ resource: model.uri, owner: 'iamplay' });
         const actions = answer.value.value.map((fix) => ({
-          title: fix.title,
+          // A menu title is plain text: backticks would show as they are.
+          title: fix.title.replace(/`([^`]*)`/g, '$1'),
           kind: 'quickfix',
           isPreferred: fix.preferred,
           diagnostics: fix.fixes

@@ -39,6 +39,8 @@ export class WorkbenchModel {
   shareTooLarge = $state<string | null>(null);
   /** Which row of the results table is shown in detail. */
   selectedAction = $state(0);
+  /** Decide even with documents IAM would refuse, fail-closed ("evaluate anyway, ignoring the broken statements"). */
+  anyway = $state(false);
   /** A request from the answer to show a range in the editor: the editor reacts to it. */
   reveal = $state<{ docId: string; start: number; end: number; seq: number } | null>(null);
 
@@ -409,13 +411,17 @@ export class WorkbenchModel {
     }
     this.evaluating = true;
     const answer = await client.latest<Answer<EvaluationAnswer>>('evaluate', (api) =>
-      api.evaluate(this.docInputs(), {
-        principal: req.principal,
-        actions,
-        resource: req.resource,
-        resourceAccount: req.resourceAccount,
-        context: req.context,
-      }),
+      api.evaluate(
+        this.docInputs(),
+        {
+          principal: req.principal,
+          actions,
+          resource: req.resource,
+          resourceAccount: req.resourceAccount,
+          context: req.context,
+        },
+        { anyway: this.anyway },
+      ),
     );
     if (this.disposed) return;
     this.evaluating = false;
@@ -471,6 +477,13 @@ export class WorkbenchModel {
     this.retries++;
     this.hintKey = '';
     this.changed({ save: false });
+  }
+
+  /** Switches "evaluate anyway" and answers again. */
+  setAnyway(on: boolean): void {
+    this.anyway = on;
+    clearTimeout(this.evalTimer);
+    void this.evaluate();
   }
 
   setAnalysis(docId: string, analysis: Analysis): void {

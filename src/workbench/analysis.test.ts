@@ -1,0 +1,24 @@
+import { describe, it, expect } from 'vitest';
+import { parsePolicy } from '../engine/parse';
+import { validateParsed } from '../engine/validate';
+import { loadCatalog } from '../catalog';
+import { groupFindings, problemCounts } from './analysis';
+
+describe('problems counted alike in the tab and the panel', () => {
+  it('reports an unknown service once, with every line it occurs on', async () => {
+    const catalog = await loadCatalog();
+    const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[
+"foo:A",
+"foo:B",
+"foo:C"
+],"Resource":"*"},{"Effect":"Alow","Action":"s3:GetObject","Resource":"*"}]}`;
+    const findings = validateParsed(text, parsePolicy(text), { type: 'identity', catalog });
+    expect(findings.filter((f) => f.code === 'validate.unknown-service')).toHaveLength(3);
+    const groups = groupFindings(findings);
+    expect(groups.map((g) => [g.finding.code, g.ranges.map((r) => r.start.line)])).toEqual([
+      ['validate.unknown-service', [2, 3, 4]],
+      ['validate.invalid-effect', [5]],
+    ]);
+    expect(problemCounts(findings)).toEqual({ errors: 1, warnings: 1, total: 2 });
+  });
+});
