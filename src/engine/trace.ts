@@ -16,6 +16,23 @@ interface Base {
 /** A step of AWS's evaluation flowchart (IAM User Guide, "Policy evaluation logic"). */
 export type FlowStep = 'explicit-deny' | 'scp' | 'rcp' | 'resource' | 'boundary' | 'session' | 'identity' | 'decision';
 
+/**
+ * The rule that decided a condition key: a comparison of the values (`compare`), `…IfExists` on an
+ * absent key, the missing-key rule (positive false, negated true), `Null`, a set operator, an
+ * unresolved policy variable, a value that does not parse for the operator (`type-mismatch` for the
+ * request's, `invalid` for the policy's or the operator's).
+ */
+export type ConditionRule =
+  | 'compare'
+  | 'if-exists'
+  | 'missing-key'
+  | 'null'
+  | 'for-any-value'
+  | 'for-all-values'
+  | 'unresolved-variable'
+  | 'type-mismatch'
+  | 'invalid';
+
 export type TraceEvent =
   | (Base & {
       kind: 'request';
@@ -59,6 +76,8 @@ export type TraceEvent =
       /** The policy values after variable substitution (`null` for a value whose variable was missing). */
       policyValues: (string | null)[];
       result: boolean;
+      /** Which rule decided the key (absent for old traces). */
+      rule?: ConditionRule;
       range: Range;
       note?: string;
     })
