@@ -8,6 +8,7 @@ import type { ContextValue } from './model';
 import type { Caller, Context } from './evaluate/types';
 import { sessionName, userName } from './caller';
 import { parseDate } from './evaluate/date';
+import { arnAccount, arnRegion } from './arn';
 
 export interface ContextFacts {
   /** The account that owns the resource (`aws:ResourceAccount`). */
@@ -54,19 +55,8 @@ export function derivedUniqueId(prefix: 'AIDA' | 'AROA', arn: string): string {
   return out;
 }
 
-/** The region of a resource ARN, if it has one. */
-function arnRegion(resource: string): string | undefined {
-  if (!resource.startsWith('arn:')) return undefined;
-  const parts = resource.split(':', 5);
-  return parts.length >= 4 && parts[3] !== '' ? parts[3] : undefined;
-}
-
-/** The account of a resource ARN, if it has one. */
-export function arnAccount(resource: string): string | undefined {
-  if (!resource.startsWith('arn:')) return undefined;
-  const parts = resource.split(':', 6);
-  return parts.length >= 5 && /^\d{12}$/.test(parts[4]) ? parts[4] : undefined;
-}
+/** The account of a resource ARN, if it has one (the ARN module's; kept here for existing importers). */
+export { arnAccount };
 
 /** `aws:PrincipalType` values (IAM User Guide, aws:PrincipalType). */
 function principalType(caller: Caller): string | undefined {

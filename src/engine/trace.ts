@@ -47,7 +47,15 @@ export type TraceEvent =
       outcome: 'allow' | 'deny' | 'implicit-deny' | 'not-applicable' | 'continue';
       note: string;
     })
-  | (Base & { kind: 'policy'; policyId: string; policyType: PolicyType; level?: string })
+  | (Base & {
+      kind: 'policy';
+      policyId: string;
+      policyType: PolicyType;
+      /** For SCPs and RCPs: the level of the organization path, 0-based from the root (as text). */
+      level?: string;
+      /** For SCPs and RCPs: the level's name (`root`, the OU's name, `account` by default). */
+      levelName?: string;
+    })
   | (Base & {
       kind: 'statement';
       ref: StatementRef;
