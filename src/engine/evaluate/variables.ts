@@ -6,7 +6,9 @@
  * caller does not parse templates and `${…}` is literal text.
  *
  * A variable whose key is absent (and has no default), or whose value is a list of several
- * values, cannot be substituted: the value that holds it does not match.
+ * values, cannot be substituted: the value that holds it does not match. `scanReferences` is the
+ * one reading of `${…}`: the validator reports what it finds malformed, the evaluator reads the
+ * same text as literal.
  */
 import type { Context } from './types';
 import type { PatternPiece } from './wildcard';
@@ -27,35 +29,74 @@ export interface Template {
 }
 
 /**
- * Parses `${…}` references in a policy string. Malformed references stay literal text. One pass,
- * left to right, never rescanning text (linear time on hostile input).
+ * One `${…}` in a policy string, as the scanner read it: a well-formed reference (`part`), or a
+ * malformed one (`problem`) that is literal text up to `resume`. `end` is where the reference ends
+ * for display: after its `}`, or where the malformed text stops.
+ */
+export type ScannedReference =
+  { start: number; end: number; part: TemplatePart } | { start: number; end: number; resume: number; problem: string };
+
+const NOT_CLOSED = 'is not closed with `}`';
+const DEFAULT_NOT_QUOTED = "has a default that is not in single quotes, e.g. ${aws:PrincipalTag/team, 'none'}";
+
+/**
+ * Every `${…}` in a policy string, left to right: the one reading of policy variables that the
+ * evaluator (`parseTemplate`) and the validator (`findVariables`) share. One pass, never rescanning
+ * text (linear time on hostile input).
+ */
+export function scanReferences(source: string): ScannedReference[] {
+  const out: ScannedReference[] = [];
+  let i = 0;
+  while (i < source.length) {
+    const start = source.indexOf('${', i);
+    if (start < 0) break;
+    const ref = readReference(source, start + 2);
+    if ('fail' in ref) {
+      out.push({ start, end: displayEnd(source, start, ref.fail), resume: ref.fail, problem: ref.problem });
+      i = ref.fail;
+    } else {
+      out.push({ start, end: ref.end, part: ref.part });
+      i = ref.end;
+    }
+  }
+  return out;
+}
+
+/** Where a malformed reference ends for display: after the next `}` unless another `${` starts first. */
+function displayEnd(s: string, start: number, fail: number): number {
+  const close = s.indexOf('}', start + 2);
+  const next = s.indexOf('${', start + 2);
+  if (close >= 0 && (next < 0 || close < next)) return close + 1;
+  return next >= 0 ? Math.max(next, fail) : s.length;
+}
+
+/**
+ * Parses `${…}` references in a policy string. Malformed references stay literal text (up to
+ * where reading them failed; parsing resumes there).
  */
 export function parseTemplate(source: string): Template {
   const parts: TemplatePart[] = [];
   let text = '';
-  let i = 0;
+  let pos = 0;
   let hasVariables = false;
   let dynamic = false;
-  while (i < source.length) {
-    const start = source.indexOf('${', i);
-    if (start < 0) {
-      text += source.slice(i);
-      break;
+  if (source.indexOf('${') >= 0) {
+    for (const ref of scanReferences(source)) {
+      if ('problem' in ref) {
+        text += source.slice(pos, ref.resume);
+        pos = ref.resume;
+        continue;
+      }
+      text += source.slice(pos, ref.start);
+      if (text) parts.push({ kind: 'text', text });
+      text = '';
+      parts.push(ref.part);
+      dynamic = true;
+      if (ref.part.kind === 'var') hasVariables = true;
+      pos = ref.end;
     }
-    const ref = readReference(source, start + 2);
-    if ('fail' in ref) {
-      text += source.slice(i, ref.fail);
-      i = ref.fail;
-      continue;
-    }
-    text += source.slice(i, start);
-    if (text) parts.push({ kind: 'text', text });
-    text = '';
-    parts.push(ref.part);
-    dynamic = true;
-    if (ref.part.kind === 'var') hasVariables = true;
-    i = ref.end;
   }
+  text += source.slice(pos);
   if (text) parts.push({ kind: 'text', text });
   return { source, parts, hasVariables, dynamic };
 }
@@ -65,11 +106,13 @@ function isKeyChar(c: number): boolean {
   return c > 32 && c !== 36 && c !== 123 && c !== 125 && c !== 44 && c !== 39;
 }
 
+type Read = { part: TemplatePart; end: number } | { fail: number; problem: string };
+
 /**
  * Reads the inside of `${…}` from `at` (just after `${`): the reference and where it ends, or the
- * position where reading failed (the text before it is literal; parsing resumes there).
+ * position where reading failed and why (the text before it is literal; parsing resumes there).
  */
-function readReference(s: string, at: number): { part: TemplatePart; end: number } | { fail: number } {
+function readReference(s: string, at: number): Read {
   const first = s[at];
   if ((first === '*' || first === '?' || first === '$') && s[at + 1] === '}') {
     return { part: { kind: 'escape', text: first }, end: at + 2 };
@@ -80,16 +123,22 @@ function readReference(s: string, at: number): { part: TemplatePart; end: number
   while (j < s.length && isKeyChar(s.charCodeAt(j))) j++;
   const key = s.slice(keyStart, j);
   while (s[j] === ' ') j++;
-  if (key === '') return { fail: Math.max(j, at) };
+  if (key === '') return { fail: Math.max(j, at), problem: j >= s.length ? NOT_CLOSED : 'has no key name' };
   if (s[j] === '}') return { part: { kind: 'var', key, lowerKey: key.toLowerCase() }, end: j + 1 };
-  if (s[j] !== ',') return { fail: j };
+  if (j >= s.length) return { fail: j, problem: NOT_CLOSED };
+  if (s[j] !== ',') {
+    const close = s.indexOf('}', j);
+    const body = s.slice(keyStart, close < 0 ? s.length : close).trim();
+    return { fail: j, problem: `names \`${body}\`, which is not a condition key` };
+  }
   j++;
   while (s[j] === ' ') j++;
-  if (s[j] !== "'") return { fail: j };
+  if (j >= s.length) return { fail: j, problem: NOT_CLOSED };
+  if (s[j] !== "'") return { fail: j, problem: DEFAULT_NOT_QUOTED };
   j++;
   let fallback = '';
   for (;;) {
-    if (j >= s.length) return { fail: s.length };
+    if (j >= s.length) return { fail: s.length, problem: DEFAULT_NOT_QUOTED };
     if (s[j] === "'") {
       if (s[j + 1] === "'") {
         fallback += "'";
@@ -102,7 +151,8 @@ function readReference(s: string, at: number): { part: TemplatePart; end: number
     fallback += s[j++];
   }
   while (s[j] === ' ') j++;
-  if (s[j] !== '}') return { fail: j };
+  if (j >= s.length) return { fail: j, problem: NOT_CLOSED };
+  if (s[j] !== '}') return { fail: j, problem: DEFAULT_NOT_QUOTED };
   return { part: { kind: 'var', key, lowerKey: key.toLowerCase(), fallback }, end: j + 1 };
 }
 
