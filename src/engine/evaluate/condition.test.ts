@@ -351,10 +351,59 @@ describe('the trace shows what each condition key resolved to', () => {
         e.kind === 'condition' ? [e.operator, e.key, e.requestValue, e.policyValues, e.result, e.note ?? ''] : [],
       ),
     ).toEqual([
-      ['StringEquals', 'aws:ResourceTag/owner', 'bob', ['alice'], false, ''],
+      ['StringEquals', 'aws:ResourceTag/owner', 'bob', ['alice'], false, 'no policy value matches the request'],
       ['ForAllValues:StringEquals', 'aws:TagKeys', null, ['a'], true, 'the key is absent: `ForAllValues` is true'],
     ]);
     expect(conds.every((e) => e.parent === outcomes[0].traceId)).toBe(true);
+  });
+  it('names the rule that decided each key', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Allow',
+        Action: '*',
+        Resource: '*',
+        Condition: {
+          StringNotEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' },
+          StringEqualsIfExists: { 'aws:RequestTag/env': 'dev' },
+          StringEquals: { 'aws:SourceVpc': 'vpc-1' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': ['a', 'b'] },
+          'ForAnyValue:StringNotLike': { 'aws:CalledVia': 'athena.*' },
+          NumericLessThan: { 's3:max-keys': '10' },
+        },
+      },
+    };
+    const { trace } = run(
+      doc,
+      request('a:b', '*', {
+        'aws:ResourceTag/team': 'web',
+        'aws:TagKeys': ['a', 'c'],
+        'aws:CalledVia': ['athena.amazonaws.com'],
+        's3:max-keys': 'ten',
+      }),
+      'identity',
+      true,
+    );
+    expect(
+      trace.events.flatMap((e) => (e.kind === 'condition' ? [[e.key, e.result, e.rule, e.note ?? '']] : [])),
+    ).toEqual([
+      [
+        'aws:ResourceTag/team',
+        true,
+        'unresolved-variable',
+        'the variable `aws:PrincipalTag/team` has no value in the request, so its value matches nothing: the negated operator is true',
+      ],
+      ['aws:RequestTag/env', true, 'if-exists', 'the key is absent: `IfExists` is true'],
+      ['aws:SourceVpc', false, 'missing-key', 'the key is absent: a positive operator is false'],
+      ['aws:TagKeys', false, 'for-all-values', 'request value `c` matches no policy value: `ForAllValues` is false'],
+      ['aws:CalledVia', false, 'for-any-value', 'every request value matches a policy value: `ForAnyValue` is false'],
+      [
+        's3:max-keys',
+        false,
+        'type-mismatch',
+        'request value `ten` is not a number: type mismatch, the condition is false',
+      ],
+    ]);
   });
   it('shows null for a value whose variable is missing', () => {
     const doc = {

@@ -293,5 +293,37 @@ function evaluateKey(
       `the variable ${vars} has no value in the request, so its value matches nothing: ${negated ? 'the negated operator is true' : 'the condition is false'}`,
     );
   }
-  return emit(result, rule, shown);
+  if (!trace.enabled) return result;
+  return emit(result, rule, shown, compareNote(op, result, reqList, reqs, matchOne));
+}
+
+/** What the comparison found, for the trace: which rule held, and for `ForAllValues` the value that failed. */
+function compareNote(
+  op: ParsedOperator,
+  result: boolean,
+  reqList: string[],
+  reqs: RequestValue[],
+  matchOne: (r: RequestValue) => boolean,
+): string {
+  const negated = op.base.negated;
+  const q = op.qualifier;
+  if (q) {
+    // The request value that decided: the first that satisfies (ForAnyValue true, ForAllValues false) or fails.
+    const i = reqs.findIndex((r) => (matchOne(r) !== negated) === result);
+    const value = i >= 0 ? `request value \`${reqList[i]}\`` : '';
+    const matches = (m: boolean) => (m ? 'matches a policy value' : 'matches no policy value');
+    if (q === 'ForAnyValue')
+      return result
+        ? `${value} ${matches(!negated)}: \`ForAnyValue\` is true`
+        : `${negated ? 'every request value' : 'no request value'} matches a policy value: \`ForAnyValue\` is false`;
+    return result
+      ? `${negated ? 'no request value' : 'every request value'} matches a policy value: \`ForAllValues\` is true`
+      : `${value} ${matches(negated)}: \`ForAllValues\` is false`;
+  }
+  const which = reqList.length === 1 ? 'the request value' : 'a request value';
+  if (negated)
+    return result
+      ? 'no policy value matches the request: the negated operator is true'
+      : `${which} matches a policy value: the negated operator is false`;
+  return result ? `${which} matches a policy value` : 'no policy value matches the request';
 }
