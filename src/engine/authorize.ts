@@ -560,11 +560,30 @@ export function decide(app: Applicability, bins: Bins): Decided {
 // ---------------------------------------------------------------------------------------------
 // 4. The answer and its message.
 
+const UNIQUE_ID = /^(AIDA|AROA)[A-Z0-9]{8,}$/;
+
+/**
+ * The caller's unique id from `aws:userid` (`AIDA…`, or `AROA…:session` for a role session) when
+ * the caller does not carry one: a `Principal` naming that id then matches it.
+ */
+function withUniqueId(request: EvalRequest): EvalRequest {
+  const c = request.caller;
+  if (c.uniqueId !== undefined || (c.kind !== 'user' && c.kind !== 'role' && c.kind !== 'assumed-role')) return request;
+  const v = request.context['aws:userid']?.value;
+  if (typeof v !== 'string') return request;
+  const colon = v.indexOf(':');
+  const id = c.kind === 'assumed-role' && colon >= 0 ? v.slice(0, colon) : v;
+  if (!UNIQUE_ID.test(id) || (c.kind === 'user') !== id.startsWith('AIDA')) return request;
+  return { ...request, caller: { ...c, uniqueId: id } };
+}
+
 /**
  * Decides one request against a set of policies. Never throws for bad policies: statements that
  * cannot be evaluated are reported in `errors` and ignored.
  */
-export function evaluate(set: PolicySet, request: EvalRequest, options: EvaluateOptions = {}): DecisionResult {
+export function evaluate(set: PolicySet, given: EvalRequest, options: EvaluateOptions = {}): DecisionResult {
+  // Only a resource policy (Principal) can name the caller by its unique id.
+  const request = set.resource ? withUniqueId(given) : given;
   const trace = new TraceBuilder(options.trace !== false);
   const { caller, action, resource } = request;
   if (trace.enabled) {

@@ -96,29 +96,38 @@ export function matchPrincipal(p: CompiledPrincipal, c: Caller): { how: Principa
   return best;
 }
 
-/** True when the caller is exempted by `NotPrincipal` (every identity of the caller is listed). */
-export function exemptByNotPrincipal(p: CompiledPrincipal, c: Caller): boolean {
-  if (p.anyone) return true;
+/**
+ * How many of the caller's identities `NotPrincipal` lists: `all` exempts the caller; `some` (a
+ * session listed without its role or account, a user without its account) and `none` do not.
+ */
+export function notPrincipalListing(p: CompiledPrincipal, c: Caller): 'all' | 'some' | 'none' {
+  if (p.anyone) return 'all';
   const listed = (type: string, test: (v: string) => boolean) =>
     p.entries.some((e) => e.type === type && test(e.value));
+  const one = (ok: boolean): 'all' | 'none' => (ok ? 'all' : 'none');
   switch (c.kind) {
     case 'anonymous':
-      return false;
+      return 'none';
     case 'service':
-      return listed('Service', (v) => v.toLowerCase() === (c.service ?? '').toLowerCase());
+      return one(listed('Service', (v) => v.toLowerCase() === (c.service ?? '').toLowerCase()));
     case 'web-identity':
     case 'saml':
-      return listed('Federated', (v) => v === c.provider);
+      return one(listed('Federated', (v) => v === c.provider));
     case 'account':
-      return c.account !== undefined && listed('AWS', (v) => accountOf(v) === c.account);
+      return one(c.account !== undefined && listed('AWS', (v) => accountOf(v) === c.account));
     default: {
       const ids: ((v: string) => boolean)[] = [];
       const uid = c.uniqueId;
       if (c.arn) ids.push((v) => v === c.arn || (c.kind !== 'assumed-role' && v === uid));
       if (c.kind === 'assumed-role' && c.roleArn) ids.push((v) => v === c.roleArn || v === uid);
       if (c.account) ids.push((v) => accountOf(v) === c.account);
-      if (ids.length === 0) return false;
-      return ids.every((id) => listed('AWS', id));
+      const n = ids.filter((id) => listed('AWS', id)).length;
+      return ids.length > 0 && n === ids.length ? 'all' : n > 0 ? 'some' : 'none';
     }
   }
+}
+
+/** True when the caller is exempted by `NotPrincipal` (every identity of the caller is listed). */
+export function exemptByNotPrincipal(p: CompiledPrincipal, c: Caller): boolean {
+  return notPrincipalListing(p, c) === 'all';
 }
