@@ -46,13 +46,33 @@ const DEFAULT_NOT_QUOTED = "has a default that is not in single quotes, e.g. ${a
  */
 export function scanReferences(source: string): ScannedReference[] {
   const out: ScannedReference[] = [];
+  // The next `}` and `${` at or after a position, found by forward-only searches (amortised linear).
+  let close = -2;
+  let next = -2;
+  const closeAfter = (at: number) => {
+    if (close !== -1 && close < at) close = source.indexOf('}', at);
+    return close;
+  };
+  const nextAfter = (at: number) => {
+    if (next !== -1 && next < at) next = source.indexOf('${', at);
+    return next;
+  };
   let i = 0;
   while (i < source.length) {
     const start = source.indexOf('${', i);
     if (start < 0) break;
     const ref = readReference(source, start + 2);
     if ('fail' in ref) {
-      out.push({ start, end: displayEnd(source, start, ref.fail), resume: ref.fail, problem: ref.problem });
+      const c = closeAfter(start + 2);
+      const n = nextAfter(start + 2);
+      const end = c >= 0 && (n < 0 || c < n) ? c + 1 : n >= 0 ? Math.max(n, ref.fail) : source.length;
+      let problem = ref.problem;
+      if (ref.keyStart !== undefined) {
+        const stop = c < 0 ? source.length : c;
+        const body = source.slice(ref.keyStart, Math.min(stop, ref.keyStart + 81)).trim();
+        problem = `names \`${stop - ref.keyStart > 81 ? `${body.slice(0, 80)}…` : body}\`, which is not a condition key`;
+      }
+      out.push({ start, end, resume: ref.fail, problem });
       i = ref.fail;
     } else {
       out.push({ start, end: ref.end, part: ref.part });
@@ -60,14 +80,6 @@ export function scanReferences(source: string): ScannedReference[] {
     }
   }
   return out;
-}
-
-/** Where a malformed reference ends for display: after the next `}` unless another `${` starts first. */
-function displayEnd(s: string, start: number, fail: number): number {
-  const close = s.indexOf('}', start + 2);
-  const next = s.indexOf('${', start + 2);
-  if (close >= 0 && (next < 0 || close < next)) return close + 1;
-  return next >= 0 ? Math.max(next, fail) : s.length;
 }
 
 /**
@@ -106,7 +118,8 @@ function isKeyChar(c: number): boolean {
   return c > 32 && c !== 36 && c !== 123 && c !== 125 && c !== 44 && c !== 39;
 }
 
-type Read = { part: TemplatePart; end: number } | { fail: number; problem: string };
+/** A reference read, or where reading failed and why (`keyStart` when the key holds a character no key has). */
+type Read = { part: TemplatePart; end: number } | { fail: number; problem: string; keyStart?: number };
 
 /**
  * Reads the inside of `${…}` from `at` (just after `${`): the reference and where it ends, or the
@@ -126,11 +139,7 @@ function readReference(s: string, at: number): Read {
   if (key === '') return { fail: Math.max(j, at), problem: j >= s.length ? NOT_CLOSED : 'has no key name' };
   if (s[j] === '}') return { part: { kind: 'var', key, lowerKey: key.toLowerCase() }, end: j + 1 };
   if (j >= s.length) return { fail: j, problem: NOT_CLOSED };
-  if (s[j] !== ',') {
-    const close = s.indexOf('}', j);
-    const body = s.slice(keyStart, close < 0 ? s.length : close).trim();
-    return { fail: j, problem: `names \`${body}\`, which is not a condition key` };
-  }
+  if (s[j] !== ',') return { fail: j, problem: 'names a key with a character no condition key has', keyStart };
   j++;
   while (s[j] === ' ') j++;
   if (j >= s.length) return { fail: j, problem: NOT_CLOSED };

@@ -82,6 +82,13 @@ describe('one policy-variable parser', () => {
       ]);
     }
   });
+  it('reads hostile input in linear passes and keeps messages short', () => {
+    const refs = findVariables('${a '.repeat(20000));
+    expect(refs.length).toBe(20000);
+    expect(refs[0].problem).toBe(`names \`${'a ${'.repeat(20)}…\`, which is not a condition key`);
+    expect(findVariables('${'.repeat(30000)).length).toBe(30000);
+    expect(parseTemplate('${'.repeat(30000)).parts).toEqual([{ kind: 'text', text: '${'.repeat(30000) }]);
+  });
   it('resumes after a malformed reference where the evaluator does', () => {
     expect(scanReferences('${a ${aws:username}').map((r) => ('problem' in r ? r.problem : r.part.kind))).toEqual([
       'names `a ${aws:username`, which is not a condition key',
