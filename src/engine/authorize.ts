@@ -216,11 +216,16 @@ export function evaluateBins(
       : undefined;
 
   const denies: Bins['denies'] = [];
-  const all = [...scp.flat(), ...rcp.flat(), ...(resource ? [resource] : []), ...identity];
-  if (boundary) all.push(boundary);
-  if (session) all.push(...session);
   // Evaluation order, as the trace has it: SCPs, RCPs, resource, identity, boundary, session.
-  for (const b of all) for (const o of b.denies) denies.push({ type: b.type, ref: o.ref });
+  const collect = (b: Binned) => {
+    for (const o of b.denies) denies.push({ type: b.type, ref: o.ref });
+  };
+  for (const level of scp) level.forEach(collect);
+  for (const level of rcp) level.forEach(collect);
+  if (resource) collect(resource);
+  identity.forEach(collect);
+  if (boundary) collect(boundary);
+  session?.forEach(collect);
 
   // A principal with a permissions boundary is always denied by `Deny` + `NotPrincipal` (IAM User Guide, "NotPrincipal").
   const denyNotes: string[] = [];
@@ -271,22 +276,36 @@ export interface Decided {
   steps: { step: FlowStep; outcome: StepOutcome; note: string }[];
 }
 
-const allowsOf = (list: Binned[]): StatementOutcome[] => list.flatMap((b) => b.allows);
-const hasDeny = (list: Binned[]): boolean => list.some((b) => b.denies.length > 0);
+function allowsOf(list: Binned[]): StatementOutcome[] {
+  if (list.length === 1) return list[0].allows;
+  const out: StatementOutcome[] = [];
+  for (const b of list) for (const o of b.allows) out.push(o);
+  return out;
+}
+
+function hasAllow(list: Binned[]): boolean {
+  for (const b of list) if (b.allows.length > 0) return true;
+  return false;
+}
+
+function hasDeny(list: Binned[]): boolean {
+  for (const b of list) if (b.denies.length > 0) return true;
+  return false;
+}
 
 function verdictOf(list: Binned[]): Verdict {
   if (hasDeny(list)) return 'ExplicitDeny';
-  return allowsOf(list).length > 0 ? 'Allow' : 'ImplicitDeny';
+  return hasAllow(list) ? 'Allow' : 'ImplicitDeny';
 }
 
 /** The first level (0-based) with no matching Allow, or -1. */
 function firstLevelWithoutAllow(levels: Binned[][]): number {
-  return levels.findIndex((level) => allowsOf(level).length === 0);
+  return levels.findIndex((level) => !hasAllow(level));
 }
 
 function orgVerdict(on: boolean, levels: Binned[][]): Verdict {
   if (!on) return 'NotApplicable';
-  if (hasDeny(levels.flat())) return 'ExplicitDeny';
+  if (levels.some(hasDeny)) return 'ExplicitDeny';
   return firstLevelWithoutAllow(levels) >= 0 ? 'ImplicitDeny' : 'Allow';
 }
 

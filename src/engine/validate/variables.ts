@@ -46,7 +46,7 @@ function checkValue(ctx: Ctx, v: Ranged<string>, where: string): boolean {
         'ERROR',
         `the policy variable \`${text}\` ${ref.problem}`,
         range,
-        `Write variables as \${key} or \${key, 'default'}; to match a literal \`$\`, write \${$}. In ${where}, a malformed variable makes the value match nothing.`,
+        `Write variables as \${key} or \${key, 'default'}; to match a literal \`$\`, write \${$}. In ${where}, a malformed variable is not substituted: it is matched as literal text.`,
       );
       continue;
     }
