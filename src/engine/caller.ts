@@ -7,6 +7,7 @@
  */
 import type { Finding, Result } from './diagnostics';
 import type { Caller } from './evaluate/types';
+import { splitArn } from './arn';
 
 const ACCOUNT_RE = /^\d{12}$/;
 const PARTITIONS = new Set([
@@ -81,15 +82,14 @@ export function parseCaller(principal: string, facts: CallerFacts = {}): Result<
   if (!principal.startsWith('arn:')) {
     return fail(principal, `${show(principal)} is not a principal`, FORMS_HELP);
   }
-  const parts = principal.split(':');
-  if (parts.length < 6)
+  const parts = splitArn(principal);
+  if (!parts)
     return fail(
       principal,
       `${show(principal)} is not a valid ARN`,
       'an ARN has six parts: `arn:partition:service:region:account:resource`',
     );
-  const [, partition, service, region, account] = parts;
-  const resource = parts.slice(5).join(':');
+  const [, partition, service, region, account, resource] = parts;
   if (!PARTITIONS.has(partition))
     return fail(principal, `${show(partition)} is not an AWS partition`, 'use `aws`, `aws-cn` or `aws-us-gov`');
   if (service !== 'iam' && service !== 'sts') {

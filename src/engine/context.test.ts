@@ -130,4 +130,30 @@ describe('buildContext (IAM User Guide, "AWS global condition context keys")', (
     expect(derivedUniqueId('AIDA', 'arn:aws:iam::111122223333:user/alice')).toBe(a);
     expect(derivedUniqueId('AIDA', 'arn:aws:iam::111122223333:user/bob')).not.toBe(a);
   });
+  it('derives aws:EpochTime from a given aws:CurrentTime and the other way round; the clock only when neither is given', () => {
+    const alice = caller('arn:aws:iam::111122223333:user/alice');
+    const fromCurrent = contextValues(
+      buildContext(alice, '*', { 'aws:CurrentTime': '2020-02-29T10:00:00Z' }, { now: NOW }),
+    );
+    expect(fromCurrent['aws:EpochTime']).toBe('1582970400');
+    expect(fromCurrent['aws:CurrentTime']).toBe('2020-02-29T10:00:00Z');
+    const fromEpoch = contextValues(buildContext(alice, '*', { 'AWS:EpochTime': '1582970400' }, { now: NOW }));
+    expect(fromEpoch['aws:CurrentTime']).toBe('2020-02-29T10:00:00Z');
+    expect(fromEpoch['AWS:EpochTime']).toBe('1582970400');
+    const neither = contextValues(buildContext(alice, '*', {}, { now: NOW }));
+    expect([neither['aws:CurrentTime'], neither['aws:EpochTime']]).toEqual(['2026-01-15T12:00:00Z', '1768478400']);
+    const session = contextValues(
+      buildContext(
+        caller('arn:aws:sts::111122223333:assumed-role/Dev/s1'),
+        '*',
+        { 'aws:EpochTime': '1582970400' },
+        {
+          now: NOW,
+          mfa: true,
+          tokenIssued: Date.UTC(2020, 1, 29, 9, 0, 0),
+        },
+      ),
+    );
+    expect(session['aws:MultiFactorAuthAge']).toBe('3600');
+  });
 });

@@ -7,6 +7,8 @@
 import type { ContextValue } from './model';
 import type { Caller, Context } from './evaluate/types';
 import { sessionName, userName } from './caller';
+import { parseDate } from './evaluate/date';
+import { arnAccount, arnRegion } from './arn';
 
 export interface ContextFacts {
   /** The account that owns the resource (`aws:ResourceAccount`). */
@@ -53,19 +55,8 @@ export function derivedUniqueId(prefix: 'AIDA' | 'AROA', arn: string): string {
   return out;
 }
 
-/** The region of a resource ARN, if it has one. */
-function arnRegion(resource: string): string | undefined {
-  if (!resource.startsWith('arn:')) return undefined;
-  const parts = resource.split(':', 5);
-  return parts.length >= 4 && parts[3] !== '' ? parts[3] : undefined;
-}
-
-/** The account of a resource ARN, if it has one. */
-export function arnAccount(resource: string): string | undefined {
-  if (!resource.startsWith('arn:')) return undefined;
-  const parts = resource.split(':', 6);
-  return parts.length >= 5 && /^\d{12}$/.test(parts[4]) ? parts[4] : undefined;
-}
+/** The account of a resource ARN, if it has one (the ARN module's; kept here for existing importers). */
+export { arnAccount };
 
 /** `aws:PrincipalType` values (IAM User Guide, aws:PrincipalType). */
 function principalType(caller: Caller): string | undefined {
@@ -120,7 +111,9 @@ export function buildContext(
   const put = (key: string, value: ContextValue | undefined): void => {
     if (value !== undefined) ctx[key.toLowerCase()] = { key, value };
   };
-  const now = facts.now ?? Date.now();
+  // The request time: from the given `aws:CurrentTime` or `aws:EpochTime` when one is given (each
+  // derived from the other), the clock (`facts.now`, else now) only when neither is.
+  const now = requestTime(given) ?? facts.now ?? Date.now();
   const isSession = caller.kind === 'assumed-role' || caller.kind === 'federated-user';
 
   if (caller.kind === 'assumed-role' || caller.kind === 'role') put('aws:PrincipalArn', caller.roleArn ?? caller.arn);
@@ -146,7 +139,7 @@ export function buildContext(
   for (const [k, v] of Object.entries(facts.resourceTags ?? {})) put(`aws:ResourceTag/${k}`, v);
   put('aws:RequestedRegion', arnRegion(resource) ?? 'us-east-1');
 
-  put('aws:CurrentTime', new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  put('aws:CurrentTime', isoSeconds(now));
   put('aws:EpochTime', String(Math.floor(now / 1000)));
   put('aws:SecureTransport', 'true');
   put('aws:ViaAWSService', 'false');
@@ -154,11 +147,28 @@ export function buildContext(
     const mfa = facts.mfa ?? false;
     put('aws:MultiFactorAuthPresent', mfa ? 'true' : 'false');
     if (mfa) put('aws:MultiFactorAuthAge', String(Math.max(0, Math.floor((now - (facts.tokenIssued ?? now)) / 1000))));
-    put('aws:TokenIssueTime', new Date(facts.tokenIssued ?? now).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    put('aws:TokenIssueTime', isoSeconds(facts.tokenIssued ?? now));
   }
 
   for (const [key, value] of Object.entries(given)) put(key, value);
   return ctx;
+}
+
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The time a request gives in `aws:CurrentTime` or `aws:EpochTime` (the first that parses), in milliseconds. */
+function requestTime(given: Record<string, ContextValue>): number | undefined {
+  let current: number | undefined;
+  let epoch: number | undefined;
+  for (const [key, value] of Object.entries(given)) {
+    if (typeof value !== 'string') continue;
+    const lower = key.toLowerCase();
+    if (lower === 'aws:currenttime') current = parseDate(value);
+    else if (lower === 'aws:epochtime') epoch = parseDate(value);
+  }
+  return current ?? epoch;
 }
 
 /** A Context as plain key/value pairs with the caller's spelling (for the trace and the CLI). */

@@ -7,6 +7,16 @@
 import type { PolicyType } from './model';
 import { POLICY_TYPE_PHRASES } from './model';
 
+/** STS actions a role's trust policy authorizes: STS refuses them without naming a reason. */
+const TRUST_ACTIONS = new Set([
+  'sts:assumerole',
+  'sts:assumerolewithwebidentity',
+  'sts:assumerolewithsaml',
+  'sts:tagsession',
+  'sts:setsourceidentity',
+  'sts:setcontext',
+]);
+
 /** The policy-type phrase AWS uses, with its article, for an explicit deny. */
 const EXPLICIT = POLICY_TYPE_PHRASES;
 
@@ -47,7 +57,7 @@ export function accessDeniedMessage(f: DenialFacts): string {
   if (lower === 'sts:assumerolewithwebidentity' && f.kind === 'implicit' && f.policyType === 'trust') {
     return 'Not authorized to perform sts:AssumeRoleWithWebIdentity';
   }
-  if (lower.startsWith('sts:assumerole') && f.policyType === 'trust') return `${head}${on}`;
+  if (TRUST_ACTIONS.has(lower) && f.policyType === 'trust') return `${head}${on}`;
   if (f.kind === 'explicit') return `${head}${on} with an explicit deny in ${EXPLICIT[f.policyType]}`;
   return `${head}${on} because no ${IMPLICIT[f.policyType]} allows the ${action} action`;
 }

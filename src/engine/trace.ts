@@ -16,6 +16,23 @@ interface Base {
 /** A step of AWS's evaluation flowchart (IAM User Guide, "Policy evaluation logic"). */
 export type FlowStep = 'explicit-deny' | 'scp' | 'rcp' | 'resource' | 'boundary' | 'session' | 'identity' | 'decision';
 
+/**
+ * The rule that decided a condition key: a comparison of the values (`compare`), `…IfExists` on an
+ * absent key, the missing-key rule (positive false, negated true), `Null`, a set operator, an
+ * unresolved policy variable, a value that does not parse for the operator (`type-mismatch` for the
+ * request's, `invalid` for the policy's or the operator's).
+ */
+export type ConditionRule =
+  | 'compare'
+  | 'if-exists'
+  | 'missing-key'
+  | 'null'
+  | 'for-any-value'
+  | 'for-all-values'
+  | 'unresolved-variable'
+  | 'type-mismatch'
+  | 'invalid';
+
 export type TraceEvent =
   | (Base & {
       kind: 'request';
@@ -30,7 +47,15 @@ export type TraceEvent =
       outcome: 'allow' | 'deny' | 'implicit-deny' | 'not-applicable' | 'continue';
       note: string;
     })
-  | (Base & { kind: 'policy'; policyId: string; policyType: PolicyType; level?: string })
+  | (Base & {
+      kind: 'policy';
+      policyId: string;
+      policyType: PolicyType;
+      /** For SCPs and RCPs: the level of the organization path, 0-based from the root (as text). */
+      level?: string;
+      /** For SCPs and RCPs: the level's name (`root`, the OU's name, `account` by default). */
+      levelName?: string;
+    })
   | (Base & {
       kind: 'statement';
       ref: StatementRef;
@@ -59,6 +84,8 @@ export type TraceEvent =
       /** The policy values after variable substitution (`null` for a value whose variable was missing). */
       policyValues: (string | null)[];
       result: boolean;
+      /** Which rule decided the key (absent for old traces). */
+      rule?: ConditionRule;
       range: Range;
       note?: string;
     })

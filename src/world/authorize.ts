@@ -9,7 +9,8 @@ import type { ContextValue, Request } from '../engine/model';
 import type { Caller, EvalRequest } from '../engine/evaluate/types';
 import type { DecisionResult, PolicyEntry, PolicySet } from '../engine/decision/types';
 import { parseCaller } from '../engine/caller';
-import { arnAccount, buildContext } from '../engine/context';
+import { buildContext, derivedUniqueId } from '../engine/context';
+import { arnAccount } from '../engine/arn';
 import { evaluate } from '../engine/authorize';
 import { isAssumeRole } from '../engine/decision/applicability';
 import { parseDocument } from './documents';
@@ -177,7 +178,8 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
     }
     if (user.permissionsBoundary) set.boundary = g.managed(user.permissionsBoundary);
     principalTags = user.tags;
-    uniqueId = user.id;
+    uniqueId = user.id ?? derivedUniqueId('AIDA', caller.arn);
+    caller = { ...caller, uniqueId };
   } else if (caller.kind === 'role' || caller.kind === 'assumed-role') {
     const role = findRole(world, caller);
     if (!role)
@@ -186,12 +188,12 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
         errors: [issue('evaluate.request.unknown-principal', `the role of \`${caller.arn}\` is not in the world`)],
       };
     const roleArn = arnOf('role', role.account, role.name, role.path);
-    caller = { ...caller, roleArn };
+    uniqueId = role.id ?? derivedUniqueId('AROA', roleArn);
+    caller = { ...caller, roleArn, uniqueId };
     g.inline(`role${role.path ?? '/'}${role.name}`, role.inlinePolicies, set.identity!);
     g.managedList(role.managedPolicies, set.identity!);
     if (role.permissionsBoundary) set.boundary = g.managed(role.permissionsBoundary);
     principalTags = role.tags;
-    uniqueId = role.id;
   }
 
   const session = request.session;
@@ -235,10 +237,17 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
   resourceAccount ??= arnAccount(resource) ?? caller.account;
 
   // The organization: SCPs of the principal's account, RCPs of the resource's account.
-  const principalPlace = placement(world.organization, caller.account);
-  const resourcePlace = placement(world.organization, resourceAccount);
-  if (principalPlace && !principalPlace.management) set.scps = g.orgLevels(principalPlace.scpLevels, 'SCP');
-  if (resourcePlace && !resourcePlace.management) set.rcps = g.orgLevels(resourcePlace.rcpLevels, 'RCP');
+  const accountName = (id: string | undefined) => world.accounts.find((a) => a.id === id)?.name;
+  const principalPlace = placement(world.organization, caller.account, accountName(caller.account));
+  const resourcePlace = placement(world.organization, resourceAccount, accountName(resourceAccount));
+  if (principalPlace && !principalPlace.management) {
+    set.scps = g.orgLevels(principalPlace.scpLevels, 'SCP');
+    set.scpLevelNames = principalPlace.levelNames;
+  }
+  if (resourcePlace && !resourcePlace.management) {
+    set.rcps = g.orgLevels(resourcePlace.rcpLevels, 'RCP');
+    set.rcpLevelNames = resourcePlace.levelNames;
+  }
 
   const now = options.now ?? Date.now();
   const given: Record<string, ContextValue> = request.context ?? {};

@@ -15,6 +15,8 @@ export interface OrgPlacement {
   scpLevels: string[][];
   /** Attached RCP ids per level (RCPFullAWSAccess is implied by the decision). */
   rcpLevels: string[][];
+  /** A name per level, root first: `root`, each OU's name (or id), then the account's name (or id). */
+  levelNames: string[];
 }
 
 function findPath(node: OrgUnit, account: string, trail: OrgUnit[]): OrgUnit[] | undefined {
@@ -28,7 +30,11 @@ function findPath(node: OrgUnit, account: string, trail: OrgUnit[]): OrgUnit[] |
 }
 
 /** Where `account` sits in the organization, or undefined when it is not a member. */
-export function placement(org: Organization | undefined, account: string | undefined): OrgPlacement | undefined {
+export function placement(
+  org: Organization | undefined,
+  account: string | undefined,
+  accountName?: string,
+): OrgPlacement | undefined {
   if (!org || account === undefined) return undefined;
   const management = org.managementAccount === account;
   const nodes = findPath(org.root, account, []) ?? (management ? [org.root] : undefined);
@@ -37,5 +43,14 @@ export function placement(org: Organization | undefined, account: string | undef
   scpLevels.push(org.accountScps?.[account] ?? [FULL_AWS_ACCESS]);
   const rcpLevels = nodes.map((n) => n.rcps ?? []);
   rcpLevels.push(org.accountRcps?.[account] ?? []);
-  return { orgId: org.id, path: `${org.id}/${nodes.map((n) => n.id).join('/')}/`, management, scpLevels, rcpLevels };
+  const levelNames = nodes.map((n, i) => (i === 0 ? 'root' : (n.name ?? n.id)));
+  levelNames.push(accountName ?? account);
+  return {
+    orgId: org.id,
+    path: `${org.id}/${nodes.map((n) => n.id).join('/')}/`,
+    management,
+    scpLevels,
+    rcpLevels,
+    levelNames,
+  };
 }

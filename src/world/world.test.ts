@@ -6,6 +6,7 @@ import { placement } from './organization';
 import { managedPolicyLookup } from './managed';
 import { readFileSync } from 'node:fs';
 import type { World } from './types';
+import { derivedUniqueId } from '../engine/context';
 
 const A = '111122223333';
 const B = '444455556666';
@@ -230,7 +231,9 @@ describe('placement in the organization', () => {
       management: false,
       scpLevels: [['FullAWSAccess'], ['FullAWSAccess', 'p-region'], ['FullAWSAccess']],
       rcpLevels: [[], ['p-perimeter'], []],
+      levelNames: ['root', 'Workloads', A],
     });
+    expect(placement(world().organization, A, 'dev')?.levelNames).toEqual(['root', 'Workloads', 'dev']);
   });
   it('knows the management account and non-members', () => {
     expect(placement(world().organization, M)?.management).toBe(true);
@@ -345,6 +348,85 @@ describe('authorize(world, request)', () => {
     if (!r.ok) return;
     expect(r.value.decision).toBe('Allow');
     expect(r.value.errors[0].message.startsWith('in `user/alice:inline/broken`: ')).toBe(true);
+  });
+});
+
+describe('authorize: unique ids and level names', () => {
+  const ALICE_ID = 'AIDAALICEEXAMPLE00001';
+  const ADMIN_ID = 'AROAADMINEXAMPLE00001';
+  function idWorld(): World {
+    const w = world();
+    w.users![0].id = ALICE_ID;
+    w.roles![0].id = ADMIN_ID;
+    w.roles!.push({
+      account: A,
+      name: 'Target',
+      trustPolicy: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: ADMIN_ID }, Action: 'sts:AssumeRole' }],
+      },
+    });
+    w.resources!.push({
+      arn: 'arn:aws:s3:::private',
+      account: A,
+      policy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: [ALICE_ID, derivedUniqueId('AIDA', `arn:aws:iam::${A}:user/eng/bounded`)] },
+            Action: 's3:PutObject',
+            Resource: 'arn:aws:s3:::private/*',
+          },
+        ],
+      },
+    });
+    return w;
+  }
+  const run = (w: World, principal: string, action: string, resource: string) => {
+    const r = authorize(w, { principal, action, resource }, { now: NOW });
+    if (!r.ok) throw new Error(r.errors[0].message);
+    return r.value;
+  };
+  it('a resource policy naming a user by its unique id (AIDA…) matches that user only', () => {
+    const w = idWorld();
+    const alice = run(w, `arn:aws:iam::${A}:user/alice`, 's3:PutObject', 'arn:aws:s3:::private/k');
+    expect(alice.decision).toBe('Allow');
+    expect(alice.request.caller.uniqueId).toBe(ALICE_ID);
+    expect(alice.deciding.map((d) => d.policyId)).toEqual([
+      'FullAWSAccess',
+      'FullAWSAccess',
+      'FullAWSAccess',
+      'arn:aws:s3:::private',
+    ]);
+    // bounded has no id in the world: its derived id is the one the policy lists.
+    const bounded = run(w, `arn:aws:iam::${A}:user/eng/bounded`, 's3:PutObject', 'arn:aws:s3:::private/k');
+    expect(bounded.decision).toBe('Allow');
+    const other = run(w, `arn:aws:iam::${A}:user/alice`, 's3:PutObject', 'arn:aws:s3:::shared/k');
+    expect(other.decision).toBe('ImplicitDeny');
+  });
+  it('a trust policy naming a role by its unique id (AROA…) matches the sessions of that role', () => {
+    const w = idWorld();
+    const ok = run(w, `arn:aws:sts::${A}:assumed-role/Admin/s1`, 'sts:AssumeRole', `arn:aws:iam::${A}:role/Target`);
+    expect(ok.decision).toBe('Allow');
+    expect(ok.deciding.map((d) => d.policyId)).toContain('role/Target:trust');
+    const alice = run(w, `arn:aws:iam::${A}:user/alice`, 'sts:AssumeRole', `arn:aws:iam::${A}:role/Target`);
+    expect(alice.decision).toBe('ImplicitDeny');
+    expect(alice.deniedBy).toBe('trust');
+  });
+  it('names SCP levels root, the OU, the account in notes and trace', () => {
+    const w = world();
+    w.organization!.root.children![0].scps = ['p-region'];
+    const r = run(w, `arn:aws:iam::${A}:user/alice`, 's3:GetObject', 'arn:aws:s3:::bucket/k');
+    expect(r.decision).toBe('ImplicitDeny');
+    expect(r.deniedBy).toBe('scp');
+    const scpStep = r.trace.find((e) => e.kind === 'step' && e.step === 'scp');
+    expect(scpStep?.kind === 'step' && scpStep.note).toBe(
+      'no service control policy at `Workloads` of the organization path allows the request',
+    );
+    expect(
+      r.trace.flatMap((e) => (e.kind === 'policy' && e.policyType === 'scp' ? [`${e.policyId}@${e.levelName}`] : [])),
+    ).toEqual(['FullAWSAccess@root', 'p-region@Workloads', 'FullAWSAccess@dev']);
   });
 });
 

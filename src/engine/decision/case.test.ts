@@ -33,7 +33,7 @@ describe('runCase: the iamplay eval case format (issue 3)', () => {
     const a = runCase({ ...base, identityPolicies: [ALLOW, deny] }, { explain: true });
     if ('error' in a) throw new Error(a.error.message);
     expect(a.explain?.statements).toEqual([
-      { policy: 'identityPolicies[0]', statement: 0, effect: 'Allow', matched: true },
+      { policy: 'identityPolicies[0]', statement: 0, effect: 'Allow', matched: true, deciding: true },
       { policy: 'identityPolicies[1]', statement: 0, sid: 'NoPut', effect: 'Deny', matched: false, failedOn: 'action' },
     ]);
   });

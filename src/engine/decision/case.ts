@@ -7,7 +7,8 @@
  *   "request": { "principal": "<ARN> | anonymous", "action": "s3:GetObject", "resource": "<ARN> | *",
  *                "resourceAccount": "111122223333", "context": { "aws:SourceIp": "10.0.0.1" } },
  *   "identityPolicies": [<policy>], "resourcePolicy": <policy>, "permissionsBoundary": <policy>,
- *   "sessionPolicy": <policy>, "scps": [[<policy>...], ...], "rcps": [[<policy>...], ...] }
+ *   "sessionPolicy": <policy>, "scps": [[<policy>...], ...], "rcps": [[<policy>...], ...],
+ *   "scpLevelNames": ["root", "Workloads", "dev"], "rcpLevelNames": [...] }
  * ```
  * `rule`, `description` and `expect` are allowed and ignored (the JSON case files carry them).
  */
@@ -19,6 +20,8 @@ import { parseCaller } from '../caller';
 import { arnAccount, buildContext, contextValues } from '../context';
 import { parsePolicyValue } from '../parse';
 import { evaluate } from '../authorize';
+import type { ExplainedStatement } from '../explain';
+import { explainedStatements, steps } from '../explain';
 
 export interface CaseError {
   code: string;
@@ -38,15 +41,11 @@ export interface CaseExplain {
   deciding: DecidingStatement[];
   byPolicyType: Partial<Record<PolicyType, Verdict>>;
   steps: { step: FlowStep; outcome: string; note: string }[];
-  /** Every statement evaluated: whether it matched, and the first element that failed. */
-  statements: {
-    policy: string;
-    statement: number;
-    sid?: string;
-    effect: string;
-    matched: boolean;
-    failedOn?: string;
-  }[];
+  /**
+   * Every statement evaluated: whether it matched (deciding statements always do), the first
+   * element that failed, the SCP/RCP level's name, and for a condition that failed its reason.
+   */
+  statements: ExplainedStatement[];
   context: Record<string, ContextValue>;
   errors: CaseError[];
 }
@@ -70,6 +69,8 @@ const CASE_KEYS = new Set([
   'sessionPolicy',
   'scps',
   'rcps',
+  'scpLevelNames',
+  'rcpLevelNames',
   'rule',
   'description',
   'expect',
@@ -132,6 +133,12 @@ function levels(value: unknown, where: string): PolicyEntry[][] {
       );
     return level.map((p, j) => entry(p, `${where}[${i}][${j}]`));
   });
+}
+
+function names(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== ''))
+    throw new CaseProblem('evaluate.case.shape', `\`${where}\` must be a list of level names, root first`);
+  return value as string[];
 }
 
 function str(value: unknown, where: string, required: boolean): string | undefined {
@@ -227,6 +234,8 @@ function prepare(
   if (c.sessionPolicy !== undefined) set.session = [entry(c.sessionPolicy, 'sessionPolicy')];
   if (c.scps !== undefined) set.scps = levels(c.scps, 'scps');
   if (c.rcps !== undefined) set.rcps = levels(c.rcps, 'rcps');
+  if (c.scpLevelNames !== undefined) set.scpLevelNames = names(c.scpLevelNames, 'scpLevelNames');
+  if (c.rcpLevelNames !== undefined) set.rcpLevelNames = names(c.rcpLevelNames, 'rcpLevelNames');
 
   const account = resourceAccount ?? arnAccount(resource) ?? caller.account;
   const context = buildContext(caller, resource, given, { resourceAccount: account, now });
@@ -264,20 +273,8 @@ export function runCase(value: unknown, options: CaseOptions = {}): CaseAnswer {
       errors: result.errors.map((f) => ({ code: f.code, message: f.message })),
     };
     if (result.deniedBy) explain.deniedBy = result.deniedBy;
-    for (const e of result.trace) {
-      if (e.kind === 'step') explain.steps.push({ step: e.step, outcome: e.outcome, note: e.note });
-      else if (e.kind === 'statement') {
-        const s: CaseExplain['statements'][number] = {
-          policy: e.ref.policyId,
-          statement: e.ref.statementIndex,
-          effect: e.effect,
-          matched: e.matched,
-        };
-        if (e.ref.sid !== undefined) s.sid = e.ref.sid;
-        if (e.failedOn) s.failedOn = e.failedOn;
-        explain.statements.push(s);
-      }
-    }
+    for (const e of steps(result.trace)) explain.steps.push({ step: e.step, outcome: e.outcome, note: e.note });
+    explain.statements = explainedStatements(result.trace, result.deciding);
     return { id, decision: result.decision, deciding, explain };
   } catch (e) {
     if (e instanceof CaseProblem) return { id, error: { code: e.code, message: e.message } };

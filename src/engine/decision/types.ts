@@ -32,6 +32,13 @@ export interface PolicySet {
   scps?: PolicyEntry[][];
   /** RCPs of the resource's account, one list per level, root first; `RCPFullAWSAccess` is implied at every level. */
   rcps?: PolicyEntry[][];
+  /**
+   * A name per SCP level, root first, for notes and the trace (the workbench passes its OU names).
+   * Default: `root`, `OU 1`, `OU 2` …, `account`.
+   */
+  scpLevelNames?: string[];
+  /** A name per RCP level, root first; the same defaults as `scpLevelNames`. */
+  rcpLevelNames?: string[];
 }
 
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';

@@ -3,6 +3,7 @@
  * and binary are parsed at compile time; string and ARN patterns are compiled to matchers. Values
  * holding policy variables are prepared again per request after substitution.
  */
+import { ARN_PARTS, splitArn } from '../arn';
 import { parseDate } from './date';
 import { foldCase } from './fold-case';
 import type { Cidr } from './ip';
@@ -29,8 +30,6 @@ export type Prepared =
 
 export type PrepareResult = { ok: true; value: Prepared } | { ok: false; message: string };
 
-const ARN_PARTS = 6;
-
 /** Splits pieces at the first five colons (of any piece) into ARN components. */
 function splitArnPieces(pieces: PatternPiece[]): PatternPiece[][] {
   const out: PatternPiece[][] = [[]];
@@ -48,19 +47,7 @@ function splitArnPieces(pieces: PatternPiece[]): PatternPiece[][] {
   return out;
 }
 
-/** Splits a request ARN into its six components, or undefined when it has fewer. */
-export function splitArn(arn: string): string[] | undefined {
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 0; i < ARN_PARTS - 1; i++) {
-    const colon = arn.indexOf(':', start);
-    if (colon < 0) return undefined;
-    parts.push(arn.slice(start, colon));
-    start = colon + 1;
-  }
-  parts.push(arn.slice(start));
-  return parts;
-}
+export { splitArn };
 
 /** Prepares one policy value (already substituted) for an operator kind. */
 export function preparePieces(kind: OperatorKind, compare: Comparison, pieces: PatternPiece[]): PrepareResult {

@@ -204,6 +204,24 @@ describe('Multivalued context keys: ForAnyValue and ForAllValues', () => {
     expect(holds(c, {})).toBe(true);
     expect(holds(c, { 'aws:TagKeys': [] })).toBe(true);
   });
+  it('a key whose only value is the empty string is a null data set for the set operators', () => {
+    expect(holds({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['a'] } }, { 'aws:TagKeys': '' })).toBe(true);
+    expect(holds({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['a'] } }, { 'aws:TagKeys': [''] })).toBe(true);
+    expect(holds({ 'ForAnyValue:StringEquals': { 'aws:TagKeys': [''] } }, { 'aws:TagKeys': '' })).toBe(false);
+    // A single-value operator still compares the empty string.
+    expect(holds({ StringEquals: { 'aws:TagKeys': [''] } }, { 'aws:TagKeys': '' })).toBe(true);
+  });
+  it('equality operators with many values on both sides compare every request value', () => {
+    const policy = Array.from({ length: 50 }, (_, i) => `tag-${i}`);
+    const c = { 'ForAllValues:StringEquals': { 'aws:TagKeys': policy } };
+    expect(holds(c, { 'aws:TagKeys': ['tag-0', 'tag-49', 'tag-7'] })).toBe(true);
+    expect(holds(c, { 'aws:TagKeys': ['tag-0', 'tag-50'] })).toBe(false);
+    const ci = { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': policy.map((p) => p.toUpperCase()) } };
+    expect(holds(ci, { 'aws:TagKeys': ['x', 'Tag-3'] })).toBe(true);
+    const n = { NumericEquals: { 's3:max-keys': ['1', '2', '3', '4', '5', '10.0'] } };
+    expect(holds(n, { 's3:max-keys': '10' })).toBe(true);
+    expect(holds({ StringNotEquals: { 'aws:username': policy } }, { 'aws:username': 'tag-9' })).toBe(false);
+  });
   it('ForAnyValue with a negated operator holds when some value matches none', () => {
     const c = { 'ForAnyValue:StringNotEquals': { 'aws:TagKeys': ['a', 'b'] } };
     expect(holds(c, { 'aws:TagKeys': ['a', 'z'] })).toBe(true);
@@ -277,10 +295,22 @@ describe('Policy variables in condition values', () => {
     expect(holds(c, { 'aws:ResourceTag/owner': '' })).toBe(false);
     expect(holds(c, { 'aws:ResourceTag/owner': 'shared' })).toBe(true);
   });
-  it('a missing variable in a negated operator makes the condition false', () => {
+  it('a missing variable in a negated operator matches nothing, so the negation holds', () => {
     expect(
       holds({ StringNotEquals: { 'aws:ResourceTag/owner': '${aws:username}' } }, { 'aws:ResourceTag/owner': 'x' }),
+    ).toBe(true);
+    expect(
+      holds(
+        { StringNotEquals: { 'aws:ResourceTag/owner': ['${aws:username}', 'x'] } },
+        { 'aws:ResourceTag/owner': 'x' },
+      ),
     ).toBe(false);
+    expect(
+      holds(
+        { StringNotLike: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}*' } },
+        { 'aws:ResourceTag/team': 'web' },
+      ),
+    ).toBe(true);
   });
   it('variables are literal text under Version 2008-10-17', () => {
     const c = { StringEquals: { 'aws:ResourceTag/owner': '${aws:username}' } };
@@ -321,17 +351,59 @@ describe('the trace shows what each condition key resolved to', () => {
         e.kind === 'condition' ? [e.operator, e.key, e.requestValue, e.policyValues, e.result, e.note ?? ''] : [],
       ),
     ).toEqual([
-      ['StringEquals', 'aws:ResourceTag/owner', 'bob', ['alice'], false, ''],
-      [
-        'ForAllValues:StringEquals',
-        'aws:TagKeys',
-        null,
-        ['a'],
-        true,
-        'the key is absent or empty: `ForAllValues` is true',
-      ],
+      ['StringEquals', 'aws:ResourceTag/owner', 'bob', ['alice'], false, 'no policy value matches the request'],
+      ['ForAllValues:StringEquals', 'aws:TagKeys', null, ['a'], true, 'the key is absent: `ForAllValues` is true'],
     ]);
     expect(conds.every((e) => e.parent === outcomes[0].traceId)).toBe(true);
+  });
+  it('names the rule that decided each key', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Allow',
+        Action: '*',
+        Resource: '*',
+        Condition: {
+          StringNotEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' },
+          StringEqualsIfExists: { 'aws:RequestTag/env': 'dev' },
+          StringEquals: { 'aws:SourceVpc': 'vpc-1' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': ['a', 'b'] },
+          'ForAnyValue:StringNotLike': { 'aws:CalledVia': 'athena.*' },
+          NumericLessThan: { 's3:max-keys': '10' },
+        },
+      },
+    };
+    const { trace } = run(
+      doc,
+      request('a:b', '*', {
+        'aws:ResourceTag/team': 'web',
+        'aws:TagKeys': ['a', 'c'],
+        'aws:CalledVia': ['athena.amazonaws.com'],
+        's3:max-keys': 'ten',
+      }),
+      'identity',
+      true,
+    );
+    expect(
+      trace.events.flatMap((e) => (e.kind === 'condition' ? [[e.key, e.result, e.rule, e.note ?? '']] : [])),
+    ).toEqual([
+      [
+        'aws:ResourceTag/team',
+        true,
+        'unresolved-variable',
+        'the variable `aws:PrincipalTag/team` has no value in the request, so its value matches nothing: the negated operator is true',
+      ],
+      ['aws:RequestTag/env', true, 'if-exists', 'the key is absent: `IfExists` is true'],
+      ['aws:SourceVpc', false, 'missing-key', 'the key is absent: a positive operator is false'],
+      ['aws:TagKeys', false, 'for-all-values', 'request value `c` matches no policy value: `ForAllValues` is false'],
+      ['aws:CalledVia', false, 'for-any-value', 'every request value matches a policy value: `ForAnyValue` is false'],
+      [
+        's3:max-keys',
+        false,
+        'type-mismatch',
+        'request value `ten` is not a number: type mismatch, the condition is false',
+      ],
+    ]);
   });
   it('shows null for a value whose variable is missing', () => {
     const doc = {

@@ -14,16 +14,20 @@
  *   negated one holds when no request value matches any policy value.
  * - A value that does not parse for the operator (a date operator on `abc`, a non-number for
  *   `Numeric*`), on either side, makes that key false with a trace note, negated operators too.
- * - A policy variable that cannot be resolved makes that policy value match nothing; for a negated
- *   operator it makes the key false (the guide: an unresolved variable may make the whole statement
- *   invalid, so it never widens what a statement applies to by accident).
+ * - A policy variable that cannot be resolved makes that policy value match nothing, for negated
+ *   operators too: `StringNotEquals` on `${aws:PrincipalTag/team}` with no such tag is true (the
+ *   guide's variables page: a Deny with that condition denies).
+ * - For the set operators, a key whose only value is the empty string is a null data set, like an
+ *   absent key: `ForAllValues:` is true, `ForAnyValue:` false.
+ * - Equality operators compare through a set of the policy values, so many request values against
+ *   many policy values cost one lookup each.
  */
 import type { Range } from '../diagnostics';
 import type { ConditionOperatorEntry } from '../model';
-import type { TraceBuilder } from '../trace';
+import type { ConditionRule, TraceBuilder } from '../trace';
 import type { Prepared, RequestValue } from './condition-values';
 import { compareValue, parseRequestValue, preparePieces } from './condition-values';
-import type { ParsedOperator } from './operators';
+import type { Comparison, ParsedOperator } from './operators';
 import { parseOperator } from './operators';
 import type { Context } from './types';
 import type { Template } from './variables';
@@ -44,6 +48,8 @@ interface CompiledKey {
   lowerKey: string;
   range: Range;
   values: CompiledValue[];
+  /** The policy values as a set, when the operator compares by equality and no value holds a variable. */
+  eq?: Set<string | number | boolean>;
 }
 
 interface CompiledOperator {
@@ -84,6 +90,11 @@ export function compileCondition(entries: ConditionOperatorEntry[], variablesEna
         }
         ck.values.push(cv);
       }
+      if (co.op && ck.values.length > 4 && ck.values.every((v) => v.prepared))
+        ck.eq = equalitySet(
+          co.op.base.compare,
+          ck.values.map((v) => v.prepared!),
+        );
       co.keys.push(ck);
     }
     operators.push(co);
@@ -105,6 +116,7 @@ export function evaluateCondition(cond: CompiledCondition, ctx: Context, trace: 
           requestValue: null,
           policyValues: [],
           result: false,
+          rule: 'invalid',
           range: co.range,
           note: `${co.error}: the condition is false`,
         });
@@ -123,6 +135,31 @@ export function evaluateCondition(cond: CompiledCondition, ctx: Context, trace: 
   return all;
 }
 
+/** The primitive a prepared equality value compares by, or undefined when it is not compared by equality. */
+function eqKey(p: Prepared): string | number | boolean | undefined {
+  return p.kind === 'string' || p.kind === 'number' || p.kind === 'bool' || p.kind === 'binary' ? p.value : undefined;
+}
+
+/** A set of the policy values when the operator compares by equality: each request value is then one lookup. */
+function equalitySet(compare: Comparison, pols: Prepared[]): Set<string | number | boolean> | undefined {
+  if (compare !== 'eq' && compare !== 'eqi') return undefined;
+  const set = new Set<string | number | boolean>();
+  for (const p of pols) {
+    const k = eqKey(p);
+    if (k === undefined) return undefined;
+    set.add(k);
+  }
+  return set;
+}
+
+/** Why a request key is empty: absent, an empty list, or the empty string (a null data set for the set operators). */
+function emptiness(raw: string | string[] | undefined): 'absent' | 'empty-list' | 'empty-string' | undefined {
+  if (raw === undefined) return 'absent';
+  if (typeof raw === 'string') return undefined;
+  if (raw.length === 0) return 'empty-list';
+  return undefined;
+}
+
 function evaluateKey(
   written: string,
   op: ParsedOperator,
@@ -134,9 +171,15 @@ function evaluateKey(
   const { kind, compare, negated } = op.base;
   const entry = Object.hasOwn(ctx, key.lowerKey) ? ctx[key.lowerKey] : undefined;
   const raw = entry?.value;
-  const reqList: string[] = raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw;
+  let reqList: string[] = raw === undefined ? [] : typeof raw === 'string' ? [raw] : raw;
+  let empty = emptiness(raw);
+  // A set operator reads a key whose only value is the empty string as a null data set.
+  if (op.qualifier && reqList.length === 1 && reqList[0] === '') {
+    reqList = [];
+    empty = 'empty-string';
+  }
   const present = reqList.length > 0;
-  const emit = (result: boolean, policyValues: (string | null)[], note?: string): boolean => {
+  const emit = (result: boolean, rule: ConditionRule, policyValues: (string | null)[], note?: string): boolean => {
     if (trace.enabled) {
       const ev: Parameters<TraceBuilder['add']>[0] = {
         kind: 'condition',
@@ -146,6 +189,7 @@ function evaluateKey(
         requestValue: raw === undefined ? null : raw,
         policyValues,
         result,
+        rule,
         range: key.range,
       };
       if (note) ev.note = note;
@@ -166,26 +210,34 @@ function evaluateKey(
     }
     return emit(
       result,
+      notes.length ? 'invalid' : 'null',
       rawValues(),
       notes.length ? notes.join('; ') : present ? 'the key is present' : 'the key is absent',
     );
   }
 
   if (!present) {
+    const what =
+      empty === 'empty-string'
+        ? 'the key has only the empty string, a null data set'
+        : empty === 'empty-list'
+          ? 'the key is an empty list'
+          : 'the key is absent';
     if (op.qualifier === 'ForAnyValue')
-      return emit(false, rawValues(), 'the key is absent or empty: `ForAnyValue` is false');
+      return emit(false, 'for-any-value', rawValues(), `${what}: \`ForAnyValue\` is false`);
     if (op.qualifier === 'ForAllValues')
-      return emit(true, rawValues(), 'the key is absent or empty: `ForAllValues` is true');
-    if (op.ifExists) return emit(true, rawValues(), 'the key is absent: `IfExists` is true');
-    if (negated) return emit(true, rawValues(), 'the key is absent: a negated operator is true');
-    return emit(false, rawValues(), 'the key is absent from the request');
+      return emit(true, 'for-all-values', rawValues(), `${what}: \`ForAllValues\` is true`);
+    if (op.ifExists) return emit(true, 'if-exists', rawValues(), `${what}: \`IfExists\` is true`);
+    if (negated) return emit(true, 'missing-key', rawValues(), `${what}: a negated operator is true`);
+    return emit(false, 'missing-key', rawValues(), `${what}: a positive operator is false`);
   }
 
   // Policy values for this request.
   const pols: Prepared[] = [];
   const shown: (string | null)[] = [];
+  const unresolved: string[] = [];
   for (const v of key.values) {
-    if (v.error) return emit(false, rawValues(), `${v.error}: the condition is false`);
+    if (v.error) return emit(false, 'invalid', rawValues(), `${v.error}: the condition is false`);
     if (v.prepared) {
       pols.push(v.prepared);
       shown.push(v.raw);
@@ -194,13 +246,13 @@ function evaluateKey(
     const missing: string[] = [];
     const pieces = resolvePieces(v.template!, ctx, missing);
     if (!pieces) {
+      // An unresolved variable: that value matches nothing, so a negated operator finds no match in it.
       shown.push(null);
-      if (negated)
-        return emit(false, shown, `variable \`${missing[0]}\` has no value in the request: the condition is false`);
+      unresolved.push(missing[0]);
       continue;
     }
     const r = preparePieces(kind, compare, pieces);
-    if (!r.ok) return emit(false, shown, `policy value ${r.message}: the condition is false`);
+    if (!r.ok) return emit(false, 'invalid', shown, `policy value ${r.message}: the condition is false`);
     pols.push(r.value);
     shown.push(pieces.map((p) => p.text).join(''));
   }
@@ -208,20 +260,70 @@ function evaluateKey(
   const reqs: RequestValue[] = [];
   for (const s of reqList) {
     const r = parseRequestValue(kind, compare, s);
-    if (typeof r === 'string') return emit(false, shown, `${r}: type mismatch, the condition is false`);
+    if (typeof r === 'string')
+      return emit(false, 'type-mismatch', shown, `${r}: type mismatch, the condition is false`);
     reqs.push(r);
   }
 
-  const matchOne = (r: RequestValue): boolean => {
-    for (const p of pols) if (compareValue(compare, r, p)) return true;
-    return false;
-  };
+  const set = key.eq ?? (pols.length > 4 ? equalitySet(compare, pols) : undefined);
+  const matchOne = set
+    ? (r: RequestValue): boolean => r.kind !== 'ip' && r.kind !== 'arn' && set.has(r.value)
+    : (r: RequestValue): boolean => {
+        for (const p of pols) if (compareValue(compare, r, p)) return true;
+        return false;
+      };
   let result: boolean;
-  if (op.qualifier === 'ForAnyValue') result = reqs.some((r) => matchOne(r) !== negated);
-  else if (op.qualifier === 'ForAllValues') result = reqs.every((r) => matchOne(r) !== negated);
-  else {
+  let rule: ConditionRule = 'compare';
+  if (op.qualifier === 'ForAnyValue') {
+    result = reqs.some((r) => matchOne(r) !== negated);
+    rule = 'for-any-value';
+  } else if (op.qualifier === 'ForAllValues') {
+    result = reqs.every((r) => matchOne(r) !== negated);
+    rule = 'for-all-values';
+  } else {
     const any = reqs.some(matchOne);
     result = negated ? !any : any;
   }
-  return emit(result, shown);
+  if (unresolved.length > 0 && result === negated) {
+    const vars = [...new Set(unresolved)].map((k) => `\`${k}\``).join(', ');
+    return emit(
+      result,
+      'unresolved-variable',
+      shown,
+      `the variable ${vars} has no value in the request, so its value matches nothing: ${negated ? 'the negated operator is true' : 'the condition is false'}`,
+    );
+  }
+  if (!trace.enabled) return result;
+  return emit(result, rule, shown, compareNote(op, result, reqList, reqs, matchOne));
+}
+
+/** What the comparison found, for the trace: which rule held, and for `ForAllValues` the value that failed. */
+function compareNote(
+  op: ParsedOperator,
+  result: boolean,
+  reqList: string[],
+  reqs: RequestValue[],
+  matchOne: (r: RequestValue) => boolean,
+): string {
+  const negated = op.base.negated;
+  const q = op.qualifier;
+  if (q) {
+    // The request value that decided: the first that satisfies (ForAnyValue true, ForAllValues false) or fails.
+    const i = reqs.findIndex((r) => (matchOne(r) !== negated) === result);
+    const value = i >= 0 ? `request value \`${reqList[i]}\`` : '';
+    const matches = (m: boolean) => (m ? 'matches a policy value' : 'matches no policy value');
+    if (q === 'ForAnyValue')
+      return result
+        ? `${value} ${matches(!negated)}: \`ForAnyValue\` is true`
+        : `${negated ? 'every request value' : 'no request value'} matches a policy value: \`ForAnyValue\` is false`;
+    return result
+      ? `${negated ? 'no request value' : 'every request value'} matches a policy value: \`ForAllValues\` is true`
+      : `${value} ${matches(negated)}: \`ForAllValues\` is false`;
+  }
+  const which = reqList.length === 1 ? 'the request value' : 'a request value';
+  if (negated)
+    return result
+      ? 'no policy value matches the request: the negated operator is true'
+      : `${which} matches a policy value: the negated operator is false`;
+  return result ? `${which} matches a policy value` : 'no policy value matches the request';
 }

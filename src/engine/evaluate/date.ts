@@ -20,8 +20,13 @@ export function parseDate(text: string): number | undefined {
   const minute = Number(mi);
   const second = Number(sec);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
-  let ms = Date.UTC(year, month - 1, day, hour, minute, second, frac ? Math.round(Number(`0.${frac}`) * 1000) : 0);
-  const check = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC reads years 0–99 as 1900–1999: set the full year afterwards.
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day);
+  at.setUTCHours(hour, minute, second, frac ? Math.round(Number(`0.${frac}`) * 1000) : 0);
+  let ms = at.getTime();
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined; // e.g. 2026-02-30
   if (zone && zone !== 'Z' && zone !== 'z') {
     const sign = zone[0] === '-' ? -1 : 1;

@@ -272,7 +272,19 @@ describe('the trace explains NotAction, NotResource, NotPrincipal and missing va
     expect(elementsOf(doc, request('s3:GetObject', '*'), 'resource')).toEqual([
       ['action', true, '*', null],
       ['resource', true, '*', null],
-      ['notPrincipal', true, null, 'the caller is not (fully) listed, so `NotPrincipal` applies'],
+      [
+        'notPrincipal',
+        true,
+        null,
+        'only some identities of the caller are listed (a session needs its session ARN, its role ARN and its account; a user its ARN and its account), so `NotPrincipal` applies',
+      ],
+    ]);
+    const other = { ...doc, Statement: { ...doc.Statement, NotPrincipal: { AWS: '444455556666' } } };
+    expect(elementsOf(other, request('s3:GetObject', '*'), 'resource')[2]).toEqual([
+      'notPrincipal',
+      true,
+      null,
+      'the caller is not listed, so `NotPrincipal` applies',
     ]);
   });
   it('a Resource variable with no value in the request', () => {

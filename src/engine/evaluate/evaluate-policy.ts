@@ -12,7 +12,7 @@ import type { CompiledPolicy, CompiledStatement } from './compile';
 import { statementsForAction } from './compile';
 import { evaluateCondition } from './condition';
 import { foldCase } from './fold-case';
-import { exemptByNotPrincipal, matchPrincipal } from './principal';
+import { exemptByNotPrincipal, matchPrincipal, notPrincipalListing } from './principal';
 import { matchResources, resourcesMatch } from './resource';
 import type { EvalRequest, PrincipalMatch, StatementOutcome } from './types';
 
@@ -203,7 +203,8 @@ function evaluateStatement(
       trace.add(e);
     }
   } else if (s.notPrincipal) {
-    const exempt = exemptByNotPrincipal(s.notPrincipal.compiled, req.caller);
+    const listing = notPrincipalListing(s.notPrincipal.compiled, req.caller);
+    const exempt = listing === 'all';
     if (exempt) fail('notPrincipal');
     if (on)
       trace.add({
@@ -214,7 +215,9 @@ function evaluateStatement(
         range: s.notPrincipal.range,
         note: exempt
           ? 'every identity of the caller is listed: exempt'
-          : 'the caller is not (fully) listed, so `NotPrincipal` applies',
+          : listing === 'some'
+            ? 'only some identities of the caller are listed (a session needs its session ARN, its role ARN and its account; a user its ARN and its account), so `NotPrincipal` applies'
+            : 'the caller is not listed, so `NotPrincipal` applies',
       });
   }
   if (failed && !on) return { ref: s.ref, effect: s.effect, matched: false, traceId };

@@ -59,10 +59,21 @@ export interface ParsedOperator {
   ifExists: boolean;
 }
 
-/** Parses an operator as written; an error message when it is not one AWS knows. */
-export function parseOperator(written: string): { ok: true; op: ParsedOperator } | { ok: false; message: string } {
+/** An operator name split into its parts: the one reading the validator and the evaluator share. */
+export interface OperatorParts {
+  qualifier?: 'ForAnyValue' | 'ForAllValues';
+  /** The base operator, when the name (without qualifier and `IfExists`) is one AWS defines (exact case). */
+  base?: OperatorInfo;
+  ifExists: boolean;
+}
+
+/**
+ * Splits `ForAnyValue:StringLikeIfExists` into qualifier, base and `IfExists`. Exact spelling, as
+ * IAM reads it. `NullIfExists` splits into `Null` + `IfExists` (the caller decides that it is invalid).
+ */
+export function splitOperator(written: string): OperatorParts {
   let rest = written;
-  let qualifier: ParsedOperator['qualifier'];
+  let qualifier: OperatorParts['qualifier'];
   if (rest.startsWith('ForAnyValue:')) {
     qualifier = 'ForAnyValue';
     rest = rest.slice('ForAnyValue:'.length);
@@ -76,16 +87,29 @@ export function parseOperator(written: string): { ok: true; op: ParsedOperator }
     base = BY_NAME.get(rest.slice(0, -'IfExists'.length));
     ifExists = base !== undefined;
   }
+  const out: OperatorParts = { ifExists };
+  if (qualifier) out.qualifier = qualifier;
+  if (base) out.base = base;
+  return out;
+}
+
+/** Parses an operator as written; an error message when it is not one AWS knows. */
+export function parseOperator(written: string): { ok: true; op: ParsedOperator } | { ok: false; message: string } {
+  const { qualifier, base, ifExists } = splitOperator(written);
   if (!base) {
+    const loose = /^for(any|all)values?:/i.exec(written);
     const stripped = written
-      .replace(/^for(any|all)values?:/i, '')
+      .slice(loose ? loose[0].length : 0)
       .replace(/ifexists$/i, '')
       .toLowerCase();
-    const caseOnly = BY_LOWER_NAME.has(stripped);
-    return {
-      ok: false,
-      message: `unknown condition operator \`${written}\`${caseOnly ? ' (operator names are case-sensitive)' : ''}`,
-    };
+    const badQualifier = loose !== null && qualifier === undefined;
+    const hint =
+      badQualifier && BY_LOWER_NAME.has(stripped)
+        ? ' (the set qualifiers are `ForAnyValue:` and `ForAllValues:`)'
+        : BY_LOWER_NAME.has(stripped)
+          ? ' (operator names are case-sensitive)'
+          : '';
+    return { ok: false, message: `unknown condition operator \`${written}\`${hint}` };
   }
   if (base.kind === 'null' && ifExists) return { ok: false, message: '`Null` cannot be combined with `IfExists`' };
   const op: ParsedOperator = { base, ifExists };

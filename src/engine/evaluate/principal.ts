@@ -7,6 +7,8 @@
  *   then decides through its own policies).
  * - A user ARN, an assumed-role session ARN or a federated-user ARN matches that caller only.
  * - A role ARN matches every session of that role.
+ * - A unique id (`AIDA…`, `AROA…`; IAM User Guide, "IAM identifiers: Unique identifiers") matches the
+ *   user or the role (and its sessions) that has it, when the caller carries its id.
  * - `Service`, `Federated` and `CanonicalUser` match callers of that kind with that name.
  * Principal ARNs are compared as text: no wildcards other than the lone `*`.
  *
@@ -17,8 +19,7 @@
  */
 import type { PrincipalElement } from '../model';
 import type { Caller, PrincipalMatch } from './types';
-
-const ACCOUNT_ID = /^\d{12}$/;
+import { principalAccount } from '../arn';
 
 interface CompiledEntry {
   type: string;
@@ -42,12 +43,7 @@ export function compilePrincipal(el: PrincipalElement): CompiledPrincipal {
   return { anyone, entries };
 }
 
-/** The account named by an `AWS` principal value (`111122223333` or `arn:aws:iam::111122223333:root`). */
-function accountOf(value: string): string | undefined {
-  if (ACCOUNT_ID.test(value)) return value;
-  const m = /^arn:[a-z-]+:iam::(\d{12}):root$/.exec(value);
-  return m ? m[1] : undefined;
-}
+const accountOf = principalAccount;
 
 /** How one principal value matches the caller, if it does. */
 function matchEntry(e: CompiledEntry, c: Caller): PrincipalMatch | undefined {
@@ -58,6 +54,9 @@ function matchEntry(e: CompiledEntry, c: Caller): PrincipalMatch | undefined {
       const acct = accountOf(e.value);
       if (acct !== undefined) return c.account === acct && c.kind !== 'service' ? 'account' : undefined;
       if (c.arn !== '' && e.value === c.arn) return c.kind === 'role' ? 'role' : 'exact';
+      // A unique id names the user (`AIDA…`) or the role and every session of it (`AROA…`).
+      if (c.uniqueId !== undefined && e.value === c.uniqueId)
+        return c.kind === 'role' || c.kind === 'assumed-role' ? 'role' : 'exact';
       if (c.kind === 'assumed-role' && c.roleArn && e.value === c.roleArn) return 'role';
       return undefined;
     }
@@ -97,28 +96,38 @@ export function matchPrincipal(p: CompiledPrincipal, c: Caller): { how: Principa
   return best;
 }
 
-/** True when the caller is exempted by `NotPrincipal` (every identity of the caller is listed). */
-export function exemptByNotPrincipal(p: CompiledPrincipal, c: Caller): boolean {
-  if (p.anyone) return true;
+/**
+ * How many of the caller's identities `NotPrincipal` lists: `all` exempts the caller; `some` (a
+ * session listed without its role or account, a user without its account) and `none` do not.
+ */
+export function notPrincipalListing(p: CompiledPrincipal, c: Caller): 'all' | 'some' | 'none' {
+  if (p.anyone) return 'all';
   const listed = (type: string, test: (v: string) => boolean) =>
     p.entries.some((e) => e.type === type && test(e.value));
+  const one = (ok: boolean): 'all' | 'none' => (ok ? 'all' : 'none');
   switch (c.kind) {
     case 'anonymous':
-      return false;
+      return 'none';
     case 'service':
-      return listed('Service', (v) => v.toLowerCase() === (c.service ?? '').toLowerCase());
+      return one(listed('Service', (v) => v.toLowerCase() === (c.service ?? '').toLowerCase()));
     case 'web-identity':
     case 'saml':
-      return listed('Federated', (v) => v === c.provider);
+      return one(listed('Federated', (v) => v === c.provider));
     case 'account':
-      return c.account !== undefined && listed('AWS', (v) => accountOf(v) === c.account);
+      return one(c.account !== undefined && listed('AWS', (v) => accountOf(v) === c.account));
     default: {
       const ids: ((v: string) => boolean)[] = [];
-      if (c.arn) ids.push((v) => v === c.arn);
-      if (c.kind === 'assumed-role' && c.roleArn) ids.push((v) => v === c.roleArn);
+      const uid = c.uniqueId;
+      if (c.arn) ids.push((v) => v === c.arn || (c.kind !== 'assumed-role' && v === uid));
+      if (c.kind === 'assumed-role' && c.roleArn) ids.push((v) => v === c.roleArn || v === uid);
       if (c.account) ids.push((v) => accountOf(v) === c.account);
-      if (ids.length === 0) return false;
-      return ids.every((id) => listed('AWS', id));
+      const n = ids.filter((id) => listed('AWS', id)).length;
+      return ids.length > 0 && n === ids.length ? 'all' : n > 0 ? 'some' : 'none';
     }
   }
+}
+
+/** True when the caller is exempted by `NotPrincipal` (every identity of the caller is listed). */
+export function exemptByNotPrincipal(p: CompiledPrincipal, c: Caller): boolean {
+  return notPrincipalListing(p, c) === 'all';
 }

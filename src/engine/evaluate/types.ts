@@ -18,6 +18,11 @@ export interface Caller {
   service?: string;
   /** For web-identity / SAML callers: e.g. `cognito-identity.amazonaws.com`, or the SAML provider ARN. */
   provider?: string;
+  /**
+   * The unique id of the user (`AIDA…`) or of the role (`AROA…`, for the role and its sessions), when
+   * the world knows it: a `Principal` may name the caller by it.
+   */
+  uniqueId?: string;
   /** S3 canonical user id, if known. */
   canonicalUser?: string;
 }

@@ -14,6 +14,13 @@ describe('Date condition operators: ISO 8601 and epoch seconds', () => {
     expect(parseDate('2026-01-01T12:30')).toBe(Date.UTC(2026, 0, 1, 12, 30));
     expect(parseDate('2026-01-01T12:30:00.250Z')).toBe(Date.UTC(2026, 0, 1, 12, 30, 0, 250));
   });
+  it('reads years 0000 to 0099 as those years, not 1900 to 1999', () => {
+    expect(parseDate('0000-01-01T00:00:00Z')).toBe(-62167219200000);
+    expect(parseDate('0099-12-31')).toBe(-59011545600000);
+    expect(parseDate('0050-06-15T12:00:00+01:00')).toBe(-60575000400000);
+    expect(parseDate('0004-02-29')).not.toBeUndefined();
+    expect(parseDate('0001-02-29')).toBeUndefined();
+  });
   it('parses epoch seconds', () => {
     expect(parseDate('1767225600')).toBe(Date.UTC(2026, 0, 1));
     expect(parseDate('0')).toBe(0);

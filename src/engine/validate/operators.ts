@@ -1,5 +1,6 @@
 /** Condition operators (IAM User Guide: "IAM JSON policy elements: Condition operators"). */
 import { CONDITION_OPERATORS, type OperatorKind } from '../evaluate';
+import { splitOperator } from '../evaluate/operators';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
@@ -58,25 +59,16 @@ export interface ParsedOperator {
   ifExists: boolean;
 }
 
-/** Splits `ForAnyValue:StringLikeIfExists` into its parts; undefined when the base is unknown (exact spelling). */
+/**
+ * Splits `ForAnyValue:StringLikeIfExists` into its parts; undefined when the base is unknown (exact
+ * spelling). The evaluator's own reading (`splitOperator`), so both agree on every name.
+ */
 export function parseOperator(op: string): ParsedOperator | undefined {
-  let rest = op;
-  let set: ParsedOperator['set'];
-  if (rest.startsWith('ForAllValues:')) {
-    set = 'ForAllValues';
-    rest = rest.slice('ForAllValues:'.length);
-  } else if (rest.startsWith('ForAnyValue:')) {
-    set = 'ForAnyValue';
-    rest = rest.slice('ForAnyValue:'.length);
-  }
-  let ifExists = false;
-  if (rest.endsWith('IfExists')) {
-    ifExists = true;
-    rest = rest.slice(0, -'IfExists'.length);
-  }
-  const family = Object.hasOwn(BASE_OPERATORS, rest) ? BASE_OPERATORS[rest] : undefined;
-  if (!family) return undefined;
-  return set ? { base: rest, family, set, ifExists } : { base: rest, family, ifExists };
+  const parts = splitOperator(op);
+  if (!parts.base) return undefined;
+  const out: ParsedOperator = { base: parts.base.name, family: FAMILY[parts.base.kind], ifExists: parts.ifExists };
+  if (parts.qualifier) out.set = parts.qualifier;
+  return out;
 }
 
 /** Every operator spelling without a set prefix: the base names and their `IfExists` forms (not `NullIfExists`). */

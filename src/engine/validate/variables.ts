@@ -7,9 +7,10 @@ import type { Ranged } from '../model';
 import type { Ctx } from './context';
 import { parseOperator } from './operators';
 import { insideString } from './ranges';
+import { scanReferences } from '../evaluate/variables';
 
-const KEY = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
-const DEFAULT = /^'[^']*'$/;
+/** Characters of condition key names (tag keys may also hold `+ = @`). */
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._:/+=@-]*$/;
 
 export interface VariableRef {
   /** Offset of `${` in the value and the full length up to `}`. */
@@ -20,31 +21,16 @@ export interface VariableRef {
   problem?: string;
 }
 
-/** Every `${…}` in a value, left to right, linear in its length. */
+/** Every `${…}` in a value, left to right, linear in its length: the evaluator's own reading (`scanReferences`). */
 export function findVariables(value: string): VariableRef[] {
   const out: VariableRef[] = [];
-  let i = value.indexOf('${');
-  while (i >= 0) {
-    const close = value.indexOf('}', i + 2);
-    if (close < 0) {
-      out.push({ start: i, length: value.length - i, problem: 'is not closed with `}`' });
-      break;
-    }
-    const body = value.slice(i + 2, close);
-    const ref: VariableRef = { start: i, length: close + 1 - i };
-    if (body === '*' || body === '?' || body === '$') ref.key = body;
-    else {
-      const comma = body.indexOf(',');
-      const key = (comma < 0 ? body : body.slice(0, comma)).trim();
-      const def = comma < 0 ? undefined : body.slice(comma + 1).trim();
-      if (key === '') ref.problem = 'has no key name';
-      else if (!KEY.test(key)) ref.problem = `names \`${key}\`, which is not a condition key`;
-      else if (def !== undefined && !DEFAULT.test(def))
-        ref.problem = "has a default that is not in single quotes, e.g. ${aws:PrincipalTag/team, 'none'}";
-      else ref.key = key;
-    }
-    out.push(ref);
-    i = value.indexOf('${', close + 1);
+  for (const ref of scanReferences(value)) {
+    const r: VariableRef = { start: ref.start, length: ref.end - ref.start };
+    if ('problem' in ref) r.problem = ref.problem;
+    else if (ref.part.kind !== 'var') r.key = ref.part.text;
+    else if (!KEY.test(ref.part.key)) r.problem = `names \`${ref.part.key}\`, which is not a condition key`;
+    else r.key = ref.part.key;
+    out.push(r);
   }
   return out;
 }
@@ -60,7 +46,7 @@ function checkValue(ctx: Ctx, v: Ranged<string>, where: string): boolean {
         'ERROR',
         `the policy variable \`${text}\` ${ref.problem}`,
         range,
-        `Write variables as \${key} or \${key, 'default'}; to match a literal \`$\`, write \${$}. In ${where}, a malformed variable makes the value match nothing.`,
+        `Write variables as \${key} or \${key, 'default'}; to match a literal \`$\`, write \${$}. In ${where}, a malformed variable is not substituted: it is matched as literal text.`,
       );
       continue;
     }

@@ -1,68 +1,69 @@
 import { describe, it, expect } from 'vitest';
 import type { TraceEvent } from '../../engine/trace';
-import { flowNodes, policyViews, showValue, steps, FLOW_ORDER } from './explain';
+import { flowNodes, policyViews, showValue, steps, conditionReason } from './explain';
 
 const range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } };
 const ref = { policyId: 'd1', policyType: 'identity' as const, statementIndex: 0, range };
+const ref2 = { ...ref, statementIndex: 1 };
 
 const trace: TraceEvent[] = [
   { id: 1, kind: 'request', principal: 'p', action: 's3:GetObject', resource: 'r', context: {} },
   { id: 2, kind: 'policy', policyId: 'd1', policyType: 'identity' },
   { id: 3, parent: 2, kind: 'statement', ref, effect: 'Allow', matched: true },
   { id: 4, parent: 3, kind: 'element', element: 'action', matched: true, matchedValue: 's3:Get*', range },
+  { id: 5, parent: 3, kind: 'element', element: 'resource', matched: true, matchedValue: '*', range },
+  { id: 6, parent: 2, kind: 'statement', ref: ref2, effect: 'Deny', matched: false, failedOn: 'condition' },
   {
-    id: 5,
-    parent: 3,
+    id: 7,
+    parent: 6,
     kind: 'condition',
-    operator: 'IpAddress',
-    key: 'aws:SourceIp',
-    requestValue: '10.0.0.1',
-    policyValues: ['10.0.0.0/8'],
-    result: true,
+    operator: 'StringNotEquals',
+    key: 'aws:PrincipalTag/team',
+    requestValue: null,
+    policyValues: ['web'],
+    result: false,
     range,
   },
-  { id: 6, kind: 'step', step: 'explicit-deny', outcome: 'continue', note: 'no deny' },
-  { id: 7, kind: 'step', step: 'decision', outcome: 'allow', note: 'Allow' },
+  { id: 8, kind: 'step', step: 'explicit-deny', outcome: 'continue', note: 'no deny' },
+  { id: 9, kind: 'step', step: 'decision', outcome: 'allow', note: 'Allow' },
 ];
 
-describe('explain views over the trace', () => {
-  it('lists the flowchart steps in emission order', () => {
-    expect(steps(trace).map((s) => [s.step, s.outcome])).toEqual([
-      ['explicit-deny', 'continue'],
-      ['decision', 'allow'],
+describe('the workbench explain views over the trace', () => {
+  it('lists the flowchart steps in emission order, without the other events', () => {
+    expect(steps(trace).map((s) => [s.id, s.step, s.outcome])).toEqual([
+      [8, 'explicit-deny', 'continue'],
+      [9, 'decision', 'allow'],
     ]);
   });
 
-  it('groups statements under policies with their elements and conditions', () => {
-    const v = policyViews(trace);
-    expect(v.length).toBe(1);
-    expect(v[0].event.policyId).toBe('d1');
-    expect(v[0].statements.length).toBe(1);
-    expect(v[0].statements[0].elements.map((e) => e.matchedValue)).toEqual(['s3:Get*']);
-    expect(v[0].statements[0].conditions.map((c) => c.key)).toEqual(['aws:SourceIp']);
+  it('groups each statement with its own elements and conditions, and marks the deciding one', () => {
+    const v = policyViews(trace, [ref]);
+    expect(
+      v.map((p) => [
+        p.event.policyId,
+        p.statements.map((s) => [s.event.id, s.deciding, s.elements.map((e) => e.id), s.conditions.map((c) => c.id)]),
+      ]),
+    ).toEqual([
+      [
+        'd1',
+        [
+          [3, true, [4, 5], []],
+          [6, false, [], [7]],
+        ],
+      ],
+    ]);
   });
 
-  it('shows absent, empty and list values plainly', () => {
+  it('says absent for a missing key, even without a rule in an old trace', () => {
+    const c = trace[6] as Extract<TraceEvent, { kind: 'condition' }>;
+    expect([conditionReason(c).rule, conditionReason(c).requestValue]).toEqual(['missing-key', 'absent']);
     expect(showValue(null)).toBe('absent');
     expect(showValue([])).toBe('[] (empty)');
     expect(showValue(['a', 'b'])).toBe('[a, b]');
     expect(showValue('x')).toBe('x');
   });
 
-  it('draws the flowchart in AWS order', () => {
-    expect(FLOW_ORDER.map((f) => f.step)).toEqual([
-      'explicit-deny',
-      'scp',
-      'rcp',
-      'resource',
-      'boundary',
-      'session',
-      'identity',
-      'decision',
-    ]);
-  });
-
-  it('orders the boxes as the engine took them, the unreached ones after, the decision last', () => {
+  it('orders the boxes as the engine took them, the unreached ones after in AWS order, the decision last', () => {
     const step = (id: number, s: string) =>
       ({ id, kind: 'step', step: s, outcome: 'continue', note: '' }) as Extract<TraceEvent, { kind: 'step' }>;
     expect(
@@ -74,6 +75,16 @@ describe('explain views over the trace', () => {
         step(5, 'decision'),
       ]).map((n) => n.step),
     ).toEqual(['explicit-deny', 'rcp', 'scp', 'identity', 'resource', 'boundary', 'session', 'decision']);
-    expect(flowNodes([]).map((n) => n.step)).toEqual(FLOW_ORDER.map((f) => f.step));
+    expect(flowNodes([]).map((n) => n.step)).toEqual([
+      'explicit-deny',
+      'scp',
+      'rcp',
+      'resource',
+      'boundary',
+      'session',
+      'identity',
+      'decision',
+    ]);
+    expect(flowNodes([]).map((n) => n.title)[0]).toBe('Explicit deny');
   });
 });
