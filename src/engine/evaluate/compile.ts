@@ -4,10 +4,12 @@
  */
 import type { Range } from '../diagnostics';
 import type { Policy, PolicyType, Statement, StatementRef } from '../model';
+import { POLICY_TYPE_PHRASES } from '../model';
 import type { CompiledActions } from './action';
 import { compileActions, matchActions, serviceOf, servicesOf } from './action';
 import type { CompiledCondition } from './condition';
 import { compileCondition } from './condition';
+import { parseOperator } from './operators';
 import type { CompiledPrincipal } from './principal';
 import { compilePrincipal } from './principal';
 import type { CompiledResources } from './resource';
@@ -28,7 +30,11 @@ export interface CompiledStatement {
   ref: StatementRef;
   effect: 'Allow' | 'Deny' | 'invalid';
   /** Why the statement cannot be evaluated (it then never matches). */
-  invalid?: { reason: string; failedOn: 'effect' | 'action' | 'resource' | 'principal'; range: Range };
+  invalid?: {
+    reason: string;
+    failedOn: 'effect' | 'action' | 'resource' | 'principal' | 'condition';
+    range: Range;
+  };
   action?: CompiledElement<CompiledActions>;
   notAction?: CompiledElement<CompiledActions>;
   resource?: CompiledElement<CompiledResources>;
@@ -50,6 +56,17 @@ export interface CompiledPolicy {
   byService: Map<string, number[]>;
   /** Valid statements to check for every action (NotAction, or a wildcard in the service part). */
   anyService: number[];
+}
+
+/** Policy types whose statements have no `Principal` (IAM User Guide, "Principal"). */
+const NO_PRINCIPAL: ReadonlySet<PolicyType> = new Set<PolicyType>(['identity', 'boundary', 'session', 'scp']);
+
+function failedOnOf(element: string): NonNullable<CompiledStatement['invalid']>['failedOn'] {
+  if (element === 'Action' || element === 'NotAction') return 'action';
+  if (element === 'Resource' || element === 'NotResource') return 'resource';
+  if (element === 'Principal' || element === 'NotPrincipal') return 'principal';
+  if (element === 'Effect') return 'effect';
+  return 'condition';
 }
 
 export function compilePolicy(policy: Policy, source: PolicySource): CompiledPolicy {
@@ -99,6 +116,63 @@ export function statementsForAction(c: CompiledPolicy, foldedAction: string): nu
   return hits;
 }
 
+/**
+ * A compiled statement. `Effect` and `Action` are compiled at once (the index by action needs
+ * them); `Resource`, `Principal` and `Condition` on first use, so a statement that never meets a
+ * request of its actions costs only its action list.
+ */
+class LazyStatement implements CompiledStatement {
+  invalid?: CompiledStatement['invalid'];
+  action?: CompiledElement<CompiledActions>;
+  notAction?: CompiledElement<CompiledActions>;
+  private res?: CompiledElement<CompiledResources> | null;
+  private notRes?: CompiledElement<CompiledResources> | null;
+  private prin?: CompiledElement<CompiledPrincipal> | null;
+  private notPrin?: CompiledElement<CompiledPrincipal> | null;
+  private cond?: CompiledCondition | null;
+
+  constructor(
+    readonly ref: StatementRef,
+    public effect: 'Allow' | 'Deny' | 'invalid',
+    private readonly s: Statement,
+    private readonly variables: boolean,
+  ) {}
+
+  get resource(): CompiledElement<CompiledResources> | undefined {
+    if (this.res === undefined) {
+      const l = this.s.resource;
+      this.res = l ? { compiled: compileResources(l, this.variables), range: l.range } : null;
+    }
+    return this.res ?? undefined;
+  }
+  get notResource(): CompiledElement<CompiledResources> | undefined {
+    if (this.notRes === undefined) {
+      const l = this.s.notResource;
+      this.notRes = l ? { compiled: compileResources(l, this.variables), range: l.range } : null;
+    }
+    return this.notRes ?? undefined;
+  }
+  get principal(): CompiledElement<CompiledPrincipal> | undefined {
+    if (this.prin === undefined) {
+      const p = this.s.principal;
+      this.prin = p ? { compiled: compilePrincipal(p), range: p.range } : null;
+    }
+    return this.prin ?? undefined;
+  }
+  get notPrincipal(): CompiledElement<CompiledPrincipal> | undefined {
+    if (this.notPrin === undefined) {
+      const p = this.s.notPrincipal;
+      this.notPrin = p ? { compiled: compilePrincipal(p), range: p.range } : null;
+    }
+    return this.notPrin ?? undefined;
+  }
+  get condition(): CompiledCondition | undefined {
+    if (this.cond === undefined)
+      this.cond = this.s.condition ? compileCondition(this.s.condition, this.variables) : null;
+    return this.cond ?? undefined;
+  }
+}
+
 function compileStatement(s: Statement, policy: Policy, source: PolicySource): CompiledStatement {
   const ref: StatementRef = {
     policyId: source.policyId,
@@ -108,15 +182,9 @@ function compileStatement(s: Statement, policy: Policy, source: PolicySource): C
   };
   if (s.sid) ref.sid = s.sid.value;
   const effect = s.effect?.value === 'Allow' || s.effect?.value === 'Deny' ? s.effect.value : 'invalid';
-  const cs: CompiledStatement = { ref, effect };
-  const v = policy.variablesEnabled;
+  const cs = new LazyStatement(ref, effect, s, policy.variablesEnabled);
   if (s.action) cs.action = { compiled: compileActions(s.action), range: s.action.range };
   if (s.notAction) cs.notAction = { compiled: compileActions(s.notAction), range: s.notAction.range };
-  if (s.resource) cs.resource = { compiled: compileResources(s.resource, v), range: s.resource.range };
-  if (s.notResource) cs.notResource = { compiled: compileResources(s.notResource, v), range: s.notResource.range };
-  if (s.principal) cs.principal = { compiled: compilePrincipal(s.principal), range: s.principal.range };
-  if (s.notPrincipal) cs.notPrincipal = { compiled: compilePrincipal(s.notPrincipal), range: s.notPrincipal.range };
-  if (s.condition) cs.condition = compileCondition(s.condition, v);
 
   if (effect === 'invalid') {
     cs.invalid = {
@@ -148,6 +216,35 @@ function compileStatement(s: Statement, policy: Policy, source: PolicySource): C
       failedOn: 'principal',
       range: s.range,
     };
+  }
+  // A statement IAM would refuse is never read as a narrower or wider one: an unreadable element
+  // (a misspelled `Condtion`, a `Condition` that is a string, an `Action` list holding a number…),
+  // a `Principal` where the policy type has none, an operator that does not exist.
+  if (!cs.invalid) {
+    const bad = s.unreadable?.[0];
+    const misplaced = (s.principal ?? s.notPrincipal) && NO_PRINCIPAL.has(source.policyType);
+    const badOperator = s.condition?.find((o) => !parseOperator(o.operator.value).ok);
+    if (bad) {
+      cs.invalid = {
+        reason: `${bad.reason}: the statement cannot be read`,
+        failedOn: failedOnOf(bad.element),
+        range: bad.range,
+      };
+    } else if (misplaced) {
+      const name = s.principal ? 'Principal' : 'NotPrincipal';
+      cs.invalid = {
+        reason: `\`${name}\` is not allowed in ${POLICY_TYPE_PHRASES[source.policyType]}`,
+        failedOn: 'principal',
+        range: (s.principal ?? s.notPrincipal)!.range,
+      };
+    } else if (badOperator) {
+      const why = parseOperator(badOperator.operator.value);
+      cs.invalid = {
+        reason: `${why.ok ? '' : why.message}: the statement cannot be read`,
+        failedOn: 'condition',
+        range: badOperator.range,
+      };
+    }
   }
   if (cs.invalid) cs.effect = 'invalid';
   return cs;

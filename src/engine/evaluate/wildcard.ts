@@ -46,16 +46,46 @@ interface Segment {
   wildMask?: Uint32Array;
 }
 
-/** Compiles a pattern for repeated matching. */
+/**
+ * Compiled matchers by pattern, shared: the same `s3:Get*` or `arn:aws:s3:::bucket/*` written in
+ * thousands of documents, or a `${aws:username}` resource resolved to the same text request after
+ * request, is compiled once. Matchers are immutable. Bounded; long patterns are not kept.
+ */
+const memo = [new Map<string, WildcardMatcher>(), new Map<string, WildcardMatcher>()];
+const MEMO_ENTRIES = 20_000;
+const MEMO_PATTERN_LENGTH = 512;
+
+/** Compiles a pattern for repeated matching (memoised). */
 export function compileWildcard(pattern: string, ignoreCase: boolean): WildcardMatcher {
   return compilePieces([{ text: pattern, glob: true }], ignoreCase, pattern);
 }
 
+function memoKey(pieces: PatternPiece[], pattern: string | undefined): string | undefined {
+  if (pieces.length === 1 && pieces[0].glob && (pattern === undefined || pattern === pieces[0].text))
+    return pieces[0].text.length <= MEMO_PATTERN_LENGTH ? pieces[0].text : undefined;
+  let key = pattern === undefined ? '\u0000' : `\u0001${pattern.length}:${pattern}`;
+  for (const p of pieces) key += `${p.glob ? '\u0002' : '\u0003'}${p.text.length}:${p.text}`;
+  return key.length <= MEMO_PATTERN_LENGTH * 2 ? key : undefined;
+}
+
 /**
  * Compiles a pattern made of glob and literal pieces (policy variables: `${*}` and substituted
- * values are literal text, not wildcards).
+ * values are literal text, not wildcards). Memoised.
  */
 export function compilePieces(pieces: PatternPiece[], ignoreCase: boolean, pattern?: string): WildcardMatcher {
+  const key = memoKey(pieces, pattern);
+  if (key === undefined) return compileFresh(pieces, ignoreCase, pattern);
+  const table = memo[ignoreCase ? 1 : 0];
+  let m = table.get(key);
+  if (!m) {
+    m = compileFresh(pieces, ignoreCase, pattern);
+    if (table.size >= MEMO_ENTRIES) table.clear();
+    table.set(key, m);
+  }
+  return m;
+}
+
+function compileFresh(pieces: PatternPiece[], ignoreCase: boolean, pattern?: string): WildcardMatcher {
   const segs = splitSegments(pieces, ignoreCase);
   const hasStar = segs.length > 1;
   const literal = !hasStar && !segs[0].q;
