@@ -221,7 +221,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       throw new InputError(
-        `the input is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')} ${positionIn(text, message, line, column)}`,
+        `the input is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '').replace(/^[A-Z]/, (ch) => ch.toLowerCase())} ${positionIn(text, message, line, column)}`,
       );
     }
     const answer = runCase(c, { explain, now });
