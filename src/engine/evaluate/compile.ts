@@ -71,8 +71,10 @@ function failedOnOf(element: string): NonNullable<CompiledStatement['invalid']>[
 
 export function compilePolicy(policy: Policy, source: PolicySource): CompiledPolicy {
   const statements = policy.statements.map((s) => compileStatement(s, policy, source));
-  const idle = statements.map((s) =>
-    Object.freeze<StatementOutcome>({ ref: s.ref, effect: s.effect, matched: false, traceId: 0 }),
+  const idle = Object.freeze(
+    statements.map((s) =>
+      Object.freeze<StatementOutcome>({ ref: s.ref, effect: s.effect, matched: false, traceId: 0 }),
+    ),
   );
   const byService = new Map<string, number[]>();
   const anyService: number[] = [];

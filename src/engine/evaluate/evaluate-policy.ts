@@ -33,7 +33,7 @@ function foldAction(action: string): string {
 
 /**
  * One outcome per statement, in order. Untraced outcomes of statements that did not match are
- * shared frozen objects: do not mutate outcomes.
+ * shared frozen objects, and when none matched the list itself is shared: do not mutate either.
  */
 export function evaluatePolicy(
   compiled: CompiledPolicy,
@@ -43,16 +43,19 @@ export function evaluatePolicy(
 ): StatementOutcome[] {
   const action = foldAction(request.action);
   if (trace.enabled) return compiled.statements.map((s) => evaluateStatement(s, request, action, trace, parent));
-  const out = compiled.idle.slice();
+  // Only the statements whose action element matches are looked at; the list of outcomes is
+  // copied from the shared idle one only when one of them matches.
+  let out: StatementOutcome[] | undefined;
   for (const i of statementsForAction(compiled, action)) {
     const s = compiled.statements[i];
     const principalMatch = restMatches(s, request);
     if (principalMatch === false) continue;
     const o: StatementOutcome = { ref: s.ref, effect: s.effect, matched: true, traceId: 0 };
     if (principalMatch !== true) o.principalMatch = principalMatch;
+    out ??= compiled.idle.slice();
     out[i] = o;
   }
-  return out;
+  return out ?? (compiled.idle as StatementOutcome[]);
 }
 
 /** Untraced check of everything but the action: false, or true / how Principal matched. */
