@@ -83,10 +83,34 @@ function principalOk(p: unknown, type: PolicyType): boolean {
   return true;
 }
 
+/** Operators by name, as the validator reads them (names repeat across documents). */
+const operators = new Map<string, ReturnType<typeof parseOperator>>();
+function operator(name: string): ReturnType<typeof parseOperator> {
+  let op = operators.get(name);
+  if (op === undefined && !operators.has(name)) {
+    op = parseOperator(name);
+    if (operators.size > 1000) operators.clear();
+    operators.set(name, op);
+  }
+  return op;
+}
+
+/** Well-formed action names seen before (they repeat across documents). */
+const goodActions = new Set<string>();
+function actionOk(a: string): boolean {
+  if (goodActions.has(a)) return true;
+  if (!isWellFormedAction(a)) return false;
+  if (a.length < 128) {
+    if (goodActions.size > 20_000) goodActions.clear();
+    goodActions.add(a);
+  }
+  return true;
+}
+
 function conditionOk(c: unknown): boolean {
   if (!isObject(c)) return false;
   for (const name of Object.keys(c)) {
-    const op = parseOperator(name);
+    const op = operator(name);
     if (!op || (op.base === 'Null' && op.ifExists)) return false;
     const block = c[name];
     if (!isObject(block)) return false;
@@ -120,7 +144,7 @@ function statementOk(s: Obj, type: PolicyType, sids: Set<string>): boolean {
   if ((s.Action === undefined) === (s.NotAction === undefined)) return false;
   if (type === 'trust') {
     if (!strings(s.Action, (a) => TRUST_ACTIONS.has(a.toLowerCase()))) return false;
-  } else if (!strings(s.Action ?? s.NotAction, isWellFormedAction)) return false;
+  } else if (!strings(s.Action ?? s.NotAction, actionOk)) return false;
   // Resource xor NotResource (none in a trust policy), each an ARN or `*`.
   if (type === 'trust') {
     if (s.Resource !== undefined || s.NotResource !== undefined) return false;

@@ -109,7 +109,7 @@ interface Doc {
   /** For a refused document: the policy with its broken statements made safe (see `anyway`). */
   failClosed?: Policy;
 }
-const MAX_SEEN = 100_000;
+const SEEN_SLOTS = 1 << 16;
 const MAX_ADMITTED_SIZE = 4_000_000;
 const MAX_HASH_DEPTH = 64;
 
@@ -178,7 +178,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 class DocCache {
   private admitted = new Map<number, { value: unknown; doc: Doc; size: number }>();
   private admittedSize = 0;
-  private seen = new Set<number>();
+  /** Hashes seen once: a direct-mapped table (a newer document takes an older one's slot). */
+  private seen = new Int32Array(SEEN_SLOTS).fill(-1);
 
   get(hash: number, value: unknown): Doc | undefined {
     const hit = this.admitted.get(hash);
@@ -186,9 +187,9 @@ class DocCache {
   }
 
   offer(hash: number, value: unknown, size: number, doc: Doc): void {
-    if (!this.seen.has(hash)) {
-      if (this.seen.size >= MAX_SEEN) this.seen.clear();
-      this.seen.add(hash);
+    const slot = hash & (SEEN_SLOTS - 1);
+    if (this.seen[slot] !== hash) {
+      this.seen[slot] = hash;
       return;
     }
     if (size > MAX_ADMITTED_SIZE / 4) return;
