@@ -1,7 +1,9 @@
 /**
  * `iamplay eval [FILE|-] [--explain]`: reads a JSON array of cases (a file, or standard input for
  * `-` or no file) and prints one JSON line per case, in order: `{"id","decision"}`, plus
- * `"explain"` with `--explain`, or `{"id","error":{"code","message"}}` for a case it cannot evaluate.
+ * `"explain"` with `--explain`, or `{"id","error":{"code","message"}}` for a case it cannot evaluate
+ * (among them a case with a policy IAM would refuse: the finding and where it is). The input is
+ * read and answered case by case as it arrives, so a pipe or FIFO is answered as it comes.
  */
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
@@ -12,7 +14,9 @@ const HELP = `Usage: iamplay eval [FILE|-] [--explain]
 
 Evaluates a JSON array of request cases and prints one JSON line per case, in order:
   {"id":"c1","decision":"Allow"}                      (Allow, ExplicitDeny or ImplicitDeny)
-  {"id":"c2","error":{"code":"...","message":"..."}}  a case that cannot be evaluated
+  {"id":"c2","error":{"code":"...","message":"..."}}  a case that cannot be evaluated, or with a
+                                                      policy IAM refuses (MalformedPolicyDocument):
+                                                      the finding, and its line and column
 With --explain each line also has "explain": the AccessDenied message, the deciding statements,
 a verdict per policy type, the flowchart steps and the request context that was evaluated.
 
@@ -25,9 +29,11 @@ A case:
     "scps": [[<policy>...], ...],   one list per level, root first; absent = not in an organization
     "rcps": [[<policy>...], ...] }  per level; RCPFullAWSAccess is implied at every level
 For sts:AssumeRole* on a role ARN, "resourcePolicy" is the role's trust policy.
+Cases are read and answered one at a time, as they arrive (a pipe or FIFO is answered as it comes).
 
 Exit status: 0 every case was evaluated; 1 at least one case answered with an error;
-2 usage error, or the input is not a readable JSON array.
+2 usage error, or the input is not a readable JSON array (the cases before the spot that breaks
+are answered).
 `;
 
 function fail(io: CliIo, message: string): number {
