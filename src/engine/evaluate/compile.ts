@@ -42,6 +42,10 @@ export interface CompiledStatement {
   principal?: CompiledElement<CompiledPrincipal>;
   notPrincipal?: CompiledElement<CompiledPrincipal>;
   condition?: CompiledCondition;
+  /** True once Resource, Principal and Condition are compiled: call `ready` before reading them. */
+  rest: boolean;
+  /** What `ready` compiles. */
+  pending?: Pending;
 }
 
 export interface CompiledPolicy {
@@ -119,60 +123,31 @@ export function statementsForAction(c: CompiledPolicy, foldedAction: string): nu
 }
 
 /**
- * A compiled statement. `Effect` and `Action` are compiled at once (the index by action needs
- * them); `Resource`, `Principal` and `Condition` on first use, so a statement that never meets a
- * request of its actions costs only its action list.
+ * `Resource`, `Principal` and `Condition` are compiled on first use (see `ready`), so a statement
+ * that never meets a request of its actions costs only its action list.
  */
-class LazyStatement implements CompiledStatement {
-  invalid?: CompiledStatement['invalid'];
-  action?: CompiledElement<CompiledActions>;
-  notAction?: CompiledElement<CompiledActions>;
-  private res?: CompiledElement<CompiledResources> | null;
-  private notRes?: CompiledElement<CompiledResources> | null;
-  private prin?: CompiledElement<CompiledPrincipal> | null;
-  private notPrin?: CompiledElement<CompiledPrincipal> | null;
-  private cond?: CompiledCondition | null;
+interface Pending {
+  statement: Statement;
+  variables: boolean;
+}
 
-  constructor(
-    readonly ref: StatementRef,
-    public effect: 'Allow' | 'Deny' | 'invalid',
-    private readonly s: Statement,
-    private readonly variables: boolean,
-  ) {}
-
-  get resource(): CompiledElement<CompiledResources> | undefined {
-    if (this.res === undefined) {
-      const l = this.s.resource;
-      this.res = l ? { compiled: compileResources(l, this.variables), range: l.range } : null;
+/** Compiles the rest of a statement (Resource, Principal, Condition) the first time it is needed. */
+export function ready(cs: CompiledStatement): CompiledStatement {
+  if (cs.rest !== true) {
+    const p = cs.pending;
+    if (p) {
+      const s = p.statement;
+      const v = p.variables;
+      if (s.resource) cs.resource = { compiled: compileResources(s.resource, v), range: s.resource.range };
+      if (s.notResource) cs.notResource = { compiled: compileResources(s.notResource, v), range: s.notResource.range };
+      if (s.principal) cs.principal = { compiled: compilePrincipal(s.principal), range: s.principal.range };
+      if (s.notPrincipal) cs.notPrincipal = { compiled: compilePrincipal(s.notPrincipal), range: s.notPrincipal.range };
+      if (s.condition) cs.condition = compileCondition(s.condition, v);
+      cs.pending = undefined;
     }
-    return this.res ?? undefined;
+    cs.rest = true;
   }
-  get notResource(): CompiledElement<CompiledResources> | undefined {
-    if (this.notRes === undefined) {
-      const l = this.s.notResource;
-      this.notRes = l ? { compiled: compileResources(l, this.variables), range: l.range } : null;
-    }
-    return this.notRes ?? undefined;
-  }
-  get principal(): CompiledElement<CompiledPrincipal> | undefined {
-    if (this.prin === undefined) {
-      const p = this.s.principal;
-      this.prin = p ? { compiled: compilePrincipal(p), range: p.range } : null;
-    }
-    return this.prin ?? undefined;
-  }
-  get notPrincipal(): CompiledElement<CompiledPrincipal> | undefined {
-    if (this.notPrin === undefined) {
-      const p = this.s.notPrincipal;
-      this.notPrin = p ? { compiled: compilePrincipal(p), range: p.range } : null;
-    }
-    return this.notPrin ?? undefined;
-  }
-  get condition(): CompiledCondition | undefined {
-    if (this.cond === undefined)
-      this.cond = this.s.condition ? compileCondition(this.s.condition, this.variables) : null;
-    return this.cond ?? undefined;
-  }
+  return cs;
 }
 
 function compileStatement(s: Statement, policy: Policy, source: PolicySource): CompiledStatement {
@@ -184,7 +159,21 @@ function compileStatement(s: Statement, policy: Policy, source: PolicySource): C
   };
   if (s.sid) ref.sid = s.sid.value;
   const effect = s.effect?.value === 'Allow' || s.effect?.value === 'Deny' ? s.effect.value : 'invalid';
-  const cs = new LazyStatement(ref, effect, s, policy.variablesEnabled);
+  // Every field from the start, so all compiled statements share one shape (fast property reads).
+  const cs: CompiledStatement = {
+    ref,
+    effect,
+    invalid: undefined,
+    action: undefined,
+    notAction: undefined,
+    resource: undefined,
+    notResource: undefined,
+    principal: undefined,
+    notPrincipal: undefined,
+    condition: undefined,
+    rest: false,
+    pending: { statement: s, variables: policy.variablesEnabled },
+  };
   if (s.action) cs.action = { compiled: compileActions(s.action), range: s.action.range };
   if (s.notAction) cs.notAction = { compiled: compileActions(s.notAction), range: s.notAction.range };
 

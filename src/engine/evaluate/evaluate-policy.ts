@@ -9,7 +9,7 @@ import { TraceBuilder } from '../trace';
 import type { TraceEvent } from '../trace';
 import { matchActions } from './action';
 import type { CompiledPolicy, CompiledStatement } from './compile';
-import { statementsForAction } from './compile';
+import { ready, statementsForAction } from './compile';
 import { evaluateCondition } from './condition';
 import { foldCase } from './fold-case';
 import { exemptByNotPrincipal, matchPrincipal } from './principal';
@@ -60,6 +60,7 @@ export function evaluatePolicy(
 
 /** Untraced check of everything but the action: false, or true / how Principal matched. */
 function restMatches(s: CompiledStatement, req: EvalRequest): boolean | PrincipalMatch {
+  if (!s.rest) ready(s);
   if (s.resource) {
     if (!resourcesMatch(s.resource.compiled, req.resource, req.context)) return false;
   } else if (s.notResource) {
@@ -82,6 +83,7 @@ function evaluateStatement(
   trace: TraceBuilder,
   parent?: number,
 ): StatementOutcome {
+  if (!s.rest) ready(s);
   const on = trace.enabled;
   let ev: StatementEvent | undefined;
   let traceId = 0;
