@@ -2,8 +2,11 @@
 // `npm run bench`: prints evaluation throughput figures (never asserted by tests).
 //  1. one request against a user with ten large AWS managed policies (ReadOnlyAccess among them),
 //     policies compiled once: evaluations per second, single-threaded;
-//  2. 20,000 varied requests through `iamplay eval` as a whole process;
-//  3. adversarial wildcard patterns against long strings;
+//  2. `iamplay eval` as a whole process, with cases/s and peak RSS: 20,000 varied cases that repeat
+//     a few documents; 20,000 cases of distinct documents (scripts/bench/distinct.mjs, seed 8);
+//     the growth points: 100 policies per case, and one policy of 10,000 statements;
+//  3. adversarial wildcard patterns against long strings, and the growth of time and memory for
+//     1k, 10k, 100k and 1M-character hostile patterns (each in its own process);
 //  4. the time to parse and compile all 1,645 AWS managed policies.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { generateCases } from './bench/cases.mjs';
+import { generateDistinct } from './bench/distinct.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'iamplay-bench-'));
@@ -128,38 +132,62 @@ console.log(`iamplay bench  (node ${process.version}, ${process.platform}/${proc
   console.log(`    ${fmt(traced)} evaluations/s with the full trace recorded`);
 }
 
-// 2: 20,000 varied cases through `iamplay eval` as a whole process.
+// 2: `iamplay eval` as a whole process (scripts/bench/run-eval.mjs measures it from inside).
 {
   execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const evalFile = (name, cases) => {
+    const file = join(work, name);
+    const text = JSON.stringify(cases);
+    writeFileSync(file, text);
+    const run = spawnSync(process.execPath, [join(root, 'scripts/bench/run-eval.mjs'), file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    });
+    if (run.status !== 0 && !run.stdout) throw new Error(run.stderr);
+    return { ...JSON.parse(run.stdout.trim().split('\n').pop()), mib: text.length / 1048576, n: cases.length };
+  };
+  const line = (label, r) =>
+    console.log(
+      `    ${label}: ${fmt(r.n)} cases, ${r.mib.toFixed(1)} MiB: ${r.ms.toFixed(0)} ms (${r.cpuMs.toFixed(0)} ms CPU), ${fmt(r.n / (r.ms / 1000))} cases/s, peak RSS ${r.maxRssMb.toFixed(0)} MB, exit ${r.status}`,
+    );
+  console.log('[2] iamplay eval as a whole process:');
   // Small AWS managed policies ride along in the cases; each case carries its policies inline.
   const extra = ['AmazonS3ReadOnlyAccess', 'AmazonDynamoDBReadOnlyAccess', 'AWSLambdaBasicExecutionRole'].map(
     (n) => managed.policies.find((p) => p.name === n).document,
   );
-  const cases = generateCases(20000, extra);
-  const file = join(work, 'cases.json');
-  writeFileSync(file, JSON.stringify(cases));
-  const size = JSON.stringify(cases).length;
-  const t0 = now();
-  const run = spawnSync(process.execPath, [join(root, 'bin/iamplay.mjs'), 'eval', file], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
-  const t1 = now();
-  const lines = run.stdout.trim().split('\n');
-  const counts = {};
-  for (const l of lines) {
-    const o = JSON.parse(l);
-    const k = o.decision ?? 'error';
-    counts[k] = (counts[k] ?? 0) + 1;
+  line('varied requests over a few repeated documents', evalFile('repeated.json', generateCases(20000, extra)));
+  line('distinct documents (bench/distinct.mjs, seed 8)', evalFile('distinct.json', generateDistinct(20000, 8)));
+  // 100 distinct identity policies per case.
+  const many = generateDistinct(20000, 9);
+  const wide = [];
+  for (let i = 0; i + 50 <= many.length && wide.length < 400; i += 50) {
+    const c = { ...many[i], id: `w${wide.length}` };
+    c.identityPolicies = many.slice(i, i + 50).flatMap((x) => x.identityPolicies);
+    wide.push(c);
   }
-  const start = now();
-  spawnSync(process.execPath, [join(root, 'bin/iamplay.mjs'), '--version'], { encoding: 'utf8' });
-  const startup = now() - start;
+  line('100 policies per case', evalFile('wide.json', wide));
+  // One policy of 10,000 statements (compiled once), in this process: the cost of one evaluation.
+  const big = generateDistinct(10000, 10);
+  const statements = big.flatMap((c) => c.identityPolicies[0].Statement).slice(0, 10000);
+  const doc = { Version: '2012-10-17', Statement: statements.map((st, i) => ({ ...st, Sid: `S${i}` })) };
+  const set = { identity: [{ id: 'tall', policy: E.parsePolicyValue(doc).policy }] };
+  const requests = big.slice(0, 1000).map((c) => {
+    const caller = E.parseCaller(c.request.principal).value;
+    return {
+      caller,
+      action: c.request.action,
+      resource: c.request.resource,
+      context: E.buildContext(caller, c.request.resource, c.request.context),
+    };
+  });
+  const decisions = {};
+  for (const r of requests) {
+    const d = E.evaluate(set, r, { trace: false }).decision;
+    decisions[d] = (decisions[d] ?? 0) + 1;
+  }
+  const perSec = rate((i) => E.evaluate(set, requests[i % requests.length], { trace: false }), 1500);
   console.log(
-    `[2] iamplay eval, 20,000 varied cases (${(size / 1048576).toFixed(1)} MiB of JSON) as a whole process: ${(t1 - t0).toFixed(0)} ms, ${fmt(20000 / ((t1 - t0) / 1000))} cases/s`,
-  );
-  console.log(
-    `    exit ${run.status}; ${JSON.stringify(counts)}; process start-up alone (iamplay --version): ${startup.toFixed(0)} ms`,
+    `    one 10,000-statement policy, compiled, 1,000 requests in turn: ${(1000 / perSec).toFixed(3)} ms per evaluation (${JSON.stringify(decisions)})`,
   );
 }
 
@@ -206,4 +234,28 @@ console.log(`iamplay bench  (node ${process.version}, ${process.platform}/${proc
   console.log(
     `    a full evaluation of a ${fmt(longArn.length)}-character ARN against two adversarial resource patterns: ${(1000 / perSec).toFixed(3)} ms (${E.evaluate(set, req, { trace: false }).decision})`,
   );
+}
+
+// 3b: growth of time and memory with the size of a hostile pattern (each size in its own process).
+{
+  console.log('[3] hostile wildcard patterns of growing size, against a text of the same length:');
+  for (const kind of ['a?', 'distinct']) {
+    const cells = [];
+    for (const n of [1000, 10000, 100000, 1000000]) {
+      const run = spawnSync(
+        process.execPath,
+        [join(root, 'scripts/bench/wildcard-growth.mjs'), join(work, 'engine.mjs'), kind, String(n)],
+        { encoding: 'utf8', timeout: 120000 },
+      );
+      if (run.status !== 0) {
+        cells.push(`${fmt(n)}: failed (${run.signal ?? run.status})`);
+        continue;
+      }
+      const r = JSON.parse(run.stdout);
+      cells.push(`${fmt(n)}: ${r.ms.toFixed(1)} ms, +${(r.maxRssMb - r.baseRssMb).toFixed(0)} MB (${r.result})`);
+    }
+    console.log(
+      `    ${kind === 'a?' ? '`*a?a?…a?b*` on `aaa…`' : '`?` between 30,000 distinct characters'}: ${cells.join('; ')}`,
+    );
+  }
 }

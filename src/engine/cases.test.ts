@@ -10,6 +10,8 @@ import { runCase } from './decision/case';
 
 interface Expect {
   decision: string;
+  /** The finding `iamplay eval` answers with: IAM refuses the document. `decision` is then the answer with its broken statements ignored. */
+  refused?: string;
   deciding?: string[];
   message?: string;
   deniedBy?: string;
@@ -35,7 +37,11 @@ describe('evaluation cases', () => {
     describe(file, () => {
       for (const c of cases) {
         it(`${c.id}: ${c.rule}`, () => {
-          const answer = runCase(c, { explain: true, now: NOW });
+          if (c.expect.refused) {
+            const refused = runCase(c, { now: NOW });
+            expect('error' in refused ? refused.error.code : refused.decision).toBe(c.expect.refused);
+          }
+          const answer = runCase(c, { explain: true, now: NOW, anyway: c.expect.refused !== undefined });
           if ('error' in answer) throw new Error(`${answer.error.code}: ${answer.error.message}`);
           expect(answer.decision).toBe(c.expect.decision);
           if (c.expect.deciding) {

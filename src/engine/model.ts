@@ -59,6 +59,12 @@ export interface Statement {
   principal?: PrincipalElement;
   notPrincipal?: PrincipalElement;
   condition?: ConditionOperatorEntry[];
+  /**
+   * Elements present in the JSON that the parser could not read faithfully (an unknown key such as
+   * `Condtion`, a `Condition` that is not an object, a list item that is not a string, …). A
+   * statement with any is never evaluated as if they were absent: the engine treats it as invalid.
+   */
+  unreadable?: { element: string; reason: string; range: Range }[];
   range: Range;
 }
 

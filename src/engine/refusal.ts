@@ -44,7 +44,7 @@ function everything(range: Range): ValueList {
 
 /**
  * The policy with its broken statements made safe: a broken Allow is dropped (it never matches); a
- * broken Deny becomes a Deny of every action on every resource for every principal, with no
+ * broken Deny becomes a Deny of every action on every resource, with no principal and no
  * condition (it always applies). Statement indexes and ranges are kept, so the trace still points
  * at the text the learner wrote.
  */
@@ -64,7 +64,8 @@ export function failClosed(policy: Policy, broken: readonly number[]): Policy {
         effect: { value: 'Deny', range: s.effect!.range },
         action: everything(s.range),
         resource: everything(s.range),
-        principal: { anyone: true, entries: [], range: s.range },
+        // No Principal: a statement without one applies to every caller, in every policy type
+        // (an identity-based policy may not name one at all).
         range: s.range,
       });
     }

@@ -18,7 +18,12 @@ import type { FlowStep } from '../trace';
 import type { Decision, PolicyEntry, PolicySet, Verdict } from './types';
 import { parseCaller } from '../caller';
 import { arnAccount, buildContext, contextValues } from '../context';
-import { parsePolicyValue } from '../parse';
+import { parsePolicy } from '../parse';
+import { policyFromValue } from '../parse/value';
+import { mayBeRefused } from '../refuse-fast';
+import { brokenStatements, failClosed, refusals } from '../refusal';
+import { validateParsed } from '../validate';
+import { isAssumeRole } from './applicability';
 import { evaluate } from '../authorize';
 import type { ExplainedStatement } from '../explain';
 import { explainedStatements, steps } from '../explain';
@@ -58,6 +63,11 @@ export interface CaseOptions {
   explain?: boolean;
   /** Request time in milliseconds for `aws:CurrentTime` / `aws:EpochTime` when the context has none. */
   now?: number;
+  /**
+   * Evaluate documents IAM would refuse instead of answering with an error, ignoring their broken
+   * statements (`failClosed`: a broken Allow never matches, a broken Deny always applies).
+   */
+  anyway?: boolean;
 }
 
 const CASE_KEYS = new Set([
@@ -77,6 +87,8 @@ const CASE_KEYS = new Set([
 ]);
 const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'resourceAccount', 'context']);
 const ACTION_RE = /^[A-Za-z0-9-]+:[A-Za-z0-9_-]+$/;
+/** A role's resource policy is its trust policy, and is checked as one. */
+const ROLE_ARN = /^arn:[a-z-]+:iam::\d{12}:role\//;
 
 class CaseProblem {
   constructor(
@@ -85,41 +97,190 @@ class CaseProblem {
   ) {}
 }
 
-/** Parsed policies by their JSON text: cases that repeat a document share one parse and one compilation. */
-const parsedByText = new Map<string, Policy>();
-const MAX_PARSED = 5000;
+/**
+ * Documents already read, by content and policy type. The key is a hash of the JSON value taken
+ * in one walk (no printing); a hit is confirmed by comparing the values, so a collision only costs
+ * time. A document is admitted on its second sighting, so a batch of distinct documents caches
+ * nothing and a batch that repeats a few shares one reading, one refusal check and one
+ * compilation (kept on the policy object). Both tables are bounded.
+ */
+interface Doc {
+  policy?: Policy;
+  problem?: CaseProblem;
+  /** For a refused document: the policy with its broken statements made safe (see `anyway`). */
+  failClosed?: Policy;
+}
+const SEEN_SLOTS = 1 << 16;
+const MAX_ADMITTED_SIZE = 4_000_000;
+const MAX_HASH_DEPTH = 64;
 
-function policyAt(value: unknown, where: string): Policy {
+/** Size (characters of strings, plus one per value) and hash (30 bits: a small integer) of a JSON value; -1 when too deep to cache. */
+let hashSize = 0;
+function hashOf(v: unknown, depth: number): number {
+  if (depth > MAX_HASH_DEPTH) return -1;
+  hashSize++;
+  switch (typeof v) {
+    case 'string': {
+      const n = v.length;
+      hashSize += n;
+      let h = Math.imul(n + 0x9e3779b1, 0x85ebca6b);
+      // Every character of short strings, a sample of longer ones: equality is checked on a hit.
+      const step = n <= 8 ? 1 : (n >>> 3) | 1;
+      for (let i = 0; i < n; i += step) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+      if (n > 0) h = Math.imul(h ^ v.charCodeAt(n - 1), 0x01000193);
+      return h & 0x3fffffff;
+    }
+    case 'number':
+      return (Math.imul(Math.trunc(v) ^ 0x27d4eb2f, 0x165667b1) ^ ((v % 1) * 1e9)) & 0x3fffffff;
+    case 'boolean':
+      return v ? 0x1234567 : 0x7654321;
+    case 'object': {
+      if (v === null) return 0x5bd1e995;
+      let h = Array.isArray(v) ? 0x2545f491 : 0x3c6ef372;
+      if (Array.isArray(v)) {
+        for (const item of v) {
+          const x = hashOf(item, depth + 1);
+          if (x < 0) return -1;
+          h = Math.imul(h ^ x, 0x01000193) + 0x7f4a7c15;
+        }
+      } else {
+        for (const k of Object.keys(v)) {
+          const x = hashOf((v as Record<string, unknown>)[k], depth + 1);
+          if (x < 0) return -1;
+          // Keys are few and repeat (element names): their length and ends are enough.
+          h = Math.imul(
+            h ^ (k.length * 0x10001 + (k.charCodeAt(0) | 0) + (k.charCodeAt(k.length - 1) | 0) * 31),
+            0x01000193,
+          );
+          h = Math.imul(h ^ x, 0x01000193) + 0x7f4a7c15;
+        }
+      }
+      return h & 0x3fffffff;
+    }
+    default:
+      return -1;
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++)
+    if (ka[i] !== kb[i] || !sameValue((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]]))
+      return false;
+  return true;
+}
+
+class DocCache {
+  private admitted = new Map<number, { value: unknown; doc: Doc; size: number }>();
+  private admittedSize = 0;
+  /** Hashes seen once: a direct-mapped table (a newer document takes an older one's slot). */
+  private seen = new Int32Array(SEEN_SLOTS).fill(-1);
+
+  get(hash: number, value: unknown): Doc | undefined {
+    const hit = this.admitted.get(hash);
+    return hit && sameValue(hit.value, value) ? hit.doc : undefined;
+  }
+
+  offer(hash: number, value: unknown, size: number, doc: Doc): void {
+    const slot = hash & (SEEN_SLOTS - 1);
+    if (this.seen[slot] !== hash) {
+      this.seen[slot] = hash;
+      return;
+    }
+    if (size > MAX_ADMITTED_SIZE / 4) return;
+    if (this.admittedSize + size > MAX_ADMITTED_SIZE) {
+      this.admitted.clear();
+      this.admittedSize = 0;
+    }
+    const old = this.admitted.get(hash);
+    if (old) this.admittedSize -= old.size;
+    this.admitted.set(hash, { value, doc, size });
+    this.admittedSize += size;
+  }
+}
+const docs = new Map<PolicyType, DocCache>();
+
+/**
+ * Reads one document for `type`. A JSON value is read straight into the model when the quick
+ * screen finds it plainly well formed; otherwise (and for a document given as text) it is parsed
+ * with ranges and validated without the catalogue, and a finding IAM refuses answers the case.
+ */
+function readDoc(value: unknown, where: string, type: PolicyType): Doc {
+  if (typeof value !== 'string' && !mayBeRefused(value, type)) {
+    const policy = policyFromValue(value);
+    if (policy) return { policy };
+  }
   let text: string;
   try {
-    text = typeof value === 'string' ? value : JSON.stringify(value);
+    text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
   } catch (e) {
-    throw new CaseProblem(
-      'evaluate.case.shape',
-      e instanceof RangeError ? `\`${where}\` is nested too deeply` : `\`${where}\` cannot be read as JSON`,
-    );
+    return {
+      problem: new CaseProblem(
+        'evaluate.case.shape',
+        e instanceof RangeError ? `\`${where}\` is nested too deeply` : `\`${where}\` cannot be read as JSON`,
+      ),
+    };
   }
-  if (text === undefined) throw new CaseProblem('evaluate.case.shape', `\`${where}\` is not a policy document`);
-  const hit = parsedByText.get(text);
-  if (hit) return hit;
-  const parsed = parsePolicyValue(value);
-  const bad = parsed.findings.find((f) => f.severity === 'ERROR');
-  if (bad)
-    throw new CaseProblem(
-      bad.code,
-      `\`${where}\`: ${bad.message} (line ${bad.range.start.line}, column ${bad.range.start.column})`,
-    );
-  if (!parsed.policy) throw new CaseProblem('parse.not-an-object', `\`${where}\` is not a policy document`);
-  if (parsedByText.size >= MAX_PARSED) parsedByText.clear();
-  parsedByText.set(text, parsed.policy);
-  return parsed.policy;
+  if (text === undefined)
+    return { problem: new CaseProblem('evaluate.case.shape', `\`${where}\` is not a policy document`) };
+  const parsed = parsePolicy(text);
+  const findings = validateParsed(text, parsed, { type });
+  const bad = refusals(findings)[0];
+  if (bad) {
+    const at = bad.range.start;
+    const doc: Doc = {
+      problem: new CaseProblem(
+        bad.code,
+        `\`${where}\`: ${bad.message} (line ${at.line}, column ${at.column}; IAM refuses such a document)`,
+      ),
+    };
+    if (parsed.policy) doc.failClosed = failClosed(parsed.policy, brokenStatements(parsed.policy, findings));
+    return doc;
+  }
+  if (!parsed.policy)
+    return { problem: new CaseProblem('parse.not-an-object', `\`${where}\` is not a policy document`) };
+  return { policy: parsed.policy };
 }
 
-function entry(value: unknown, where: string): PolicyEntry {
-  return { id: where, policy: policyAt(value, where) };
+function policyAt(value: unknown, where: string, type: PolicyType, anyway: boolean): Policy {
+  let cache = docs.get(type);
+  if (!cache) docs.set(type, (cache = new DocCache()));
+  hashSize = 0;
+  const hash = hashOf(value, 0);
+  const size = hashSize;
+  let doc = hash < 0 ? undefined : cache.get(hash, value);
+  if (!doc) {
+    doc = readDoc(value, where, type);
+    if (hash >= 0) cache.offer(hash, value, size, doc);
+  }
+  if (doc.problem && anyway && doc.failClosed) return doc.failClosed;
+  if (doc.problem) {
+    // The message names the policy where this case has it.
+    const m = doc.problem.message;
+    const tick = m.indexOf('`: ');
+    throw m.startsWith('`') && tick > 0 ? new CaseProblem(doc.problem.code, `\`${where}${m.slice(tick)}`) : doc.problem;
+  }
+  return doc.policy!;
 }
 
-function levels(value: unknown, where: string): PolicyEntry[][] {
+/** Whether the case being prepared evaluates refused documents anyway (set by `runCase`). */
+let evaluateAnyway = false;
+
+function entry(value: unknown, where: string, type: PolicyType): PolicyEntry {
+  return { id: where, policy: policyAt(value, where, type, evaluateAnyway) };
+}
+
+function levels(value: unknown, where: string, type: PolicyType): PolicyEntry[][] {
   if (!Array.isArray(value))
     throw new CaseProblem(
       'evaluate.case.shape',
@@ -131,7 +292,7 @@ function levels(value: unknown, where: string): PolicyEntry[][] {
         'evaluate.case.shape',
         `\`${where}[${i}]\` must be a list of policies (one level of the organization path)`,
       );
-    return level.map((p, j) => entry(p, `${where}[${i}][${j}]`));
+    return level.map((p, j) => entry(p, `${where}[${i}][${j}]`, type));
   });
 }
 
@@ -227,13 +388,19 @@ function prepare(
   if (c.identityPolicies !== undefined) {
     if (!Array.isArray(c.identityPolicies))
       throw new CaseProblem('evaluate.case.shape', '`identityPolicies` must be a list of policies');
-    set.identity = c.identityPolicies.map((p, i) => entry(p, `identityPolicies[${i}]`));
+    set.identity = c.identityPolicies.map((p, i) => entry(p, `identityPolicies[${i}]`, 'identity'));
   }
-  if (c.resourcePolicy !== undefined) set.resource = entry(c.resourcePolicy, 'resourcePolicy');
-  if (c.permissionsBoundary !== undefined) set.boundary = entry(c.permissionsBoundary, 'permissionsBoundary');
-  if (c.sessionPolicy !== undefined) set.session = [entry(c.sessionPolicy, 'sessionPolicy')];
-  if (c.scps !== undefined) set.scps = levels(c.scps, 'scps');
-  if (c.rcps !== undefined) set.rcps = levels(c.rcps, 'rcps');
+  if (c.resourcePolicy !== undefined)
+    set.resource = entry(
+      c.resourcePolicy,
+      'resourcePolicy',
+      isAssumeRole(action, resource) || ROLE_ARN.test(resource) ? 'trust' : 'resource',
+    );
+  if (c.permissionsBoundary !== undefined)
+    set.boundary = entry(c.permissionsBoundary, 'permissionsBoundary', 'boundary');
+  if (c.sessionPolicy !== undefined) set.session = [entry(c.sessionPolicy, 'sessionPolicy', 'session')];
+  if (c.scps !== undefined) set.scps = levels(c.scps, 'scps', 'scp');
+  if (c.rcps !== undefined) set.rcps = levels(c.rcps, 'rcps', 'rcp');
   if (c.scpLevelNames !== undefined) set.scpLevelNames = names(c.scpLevelNames, 'scpLevelNames');
   if (c.rcpLevelNames !== undefined) set.rcpLevelNames = names(c.rcpLevelNames, 'rcpLevelNames');
 
@@ -255,6 +422,7 @@ export function runCase(value: unknown, options: CaseOptions = {}): CaseAnswer {
     const c = value as Record<string, unknown>;
     if (typeof c.id === 'string' || typeof c.id === 'number') id = String(c.id);
     else return { id, error: { code: 'evaluate.case.shape', message: 'the case needs an `id` (a string)' } };
+    evaluateAnyway = options.anyway === true;
     const { set, request, resourceAccount } = prepare(c, options.now);
     const result = evaluate(set, request, { trace: options.explain === true, resourceAccount });
     const deciding = result.deciding.map((ref) => {

@@ -4,10 +4,12 @@
  */
 import type { Range } from '../diagnostics';
 import type { Policy, PolicyType, Statement, StatementRef } from '../model';
+import { POLICY_TYPE_PHRASES } from '../model';
 import type { CompiledActions } from './action';
 import { compileActions, matchActions, serviceOf, servicesOf } from './action';
 import type { CompiledCondition } from './condition';
 import { compileCondition } from './condition';
+import { parseOperator } from './operators';
 import type { CompiledPrincipal } from './principal';
 import { compilePrincipal } from './principal';
 import type { CompiledResources } from './resource';
@@ -28,7 +30,11 @@ export interface CompiledStatement {
   ref: StatementRef;
   effect: 'Allow' | 'Deny' | 'invalid';
   /** Why the statement cannot be evaluated (it then never matches). */
-  invalid?: { reason: string; failedOn: 'effect' | 'action' | 'resource' | 'principal'; range: Range };
+  invalid?: {
+    reason: string;
+    failedOn: 'effect' | 'action' | 'resource' | 'principal' | 'condition';
+    range: Range;
+  };
   action?: CompiledElement<CompiledActions>;
   notAction?: CompiledElement<CompiledActions>;
   resource?: CompiledElement<CompiledResources>;
@@ -36,6 +42,10 @@ export interface CompiledStatement {
   principal?: CompiledElement<CompiledPrincipal>;
   notPrincipal?: CompiledElement<CompiledPrincipal>;
   condition?: CompiledCondition;
+  /** True once Resource, Principal and Condition are compiled: call `ready` before reading them. */
+  rest: boolean;
+  /** What `ready` compiles. */
+  pending?: Pending;
 }
 
 export interface CompiledPolicy {
@@ -52,10 +62,23 @@ export interface CompiledPolicy {
   anyService: number[];
 }
 
+/** Policy types whose statements have no `Principal` (IAM User Guide, "Principal"). */
+const NO_PRINCIPAL: ReadonlySet<PolicyType> = new Set<PolicyType>(['identity', 'boundary', 'session', 'scp']);
+
+function failedOnOf(element: string): NonNullable<CompiledStatement['invalid']>['failedOn'] {
+  if (element === 'Action' || element === 'NotAction') return 'action';
+  if (element === 'Resource' || element === 'NotResource') return 'resource';
+  if (element === 'Principal' || element === 'NotPrincipal') return 'principal';
+  if (element === 'Effect') return 'effect';
+  return 'condition';
+}
+
 export function compilePolicy(policy: Policy, source: PolicySource): CompiledPolicy {
   const statements = policy.statements.map((s) => compileStatement(s, policy, source));
-  const idle = statements.map((s) =>
-    Object.freeze<StatementOutcome>({ ref: s.ref, effect: s.effect, matched: false, traceId: 0 }),
+  const idle = Object.freeze(
+    statements.map((s) =>
+      Object.freeze<StatementOutcome>({ ref: s.ref, effect: s.effect, matched: false, traceId: 0 }),
+    ),
   );
   const byService = new Map<string, number[]>();
   const anyService: number[] = [];
@@ -99,6 +122,34 @@ export function statementsForAction(c: CompiledPolicy, foldedAction: string): nu
   return hits;
 }
 
+/**
+ * `Resource`, `Principal` and `Condition` are compiled on first use (see `ready`), so a statement
+ * that never meets a request of its actions costs only its action list.
+ */
+interface Pending {
+  statement: Statement;
+  variables: boolean;
+}
+
+/** Compiles the rest of a statement (Resource, Principal, Condition) the first time it is needed. */
+export function ready(cs: CompiledStatement): CompiledStatement {
+  if (cs.rest !== true) {
+    const p = cs.pending;
+    if (p) {
+      const s = p.statement;
+      const v = p.variables;
+      if (s.resource) cs.resource = { compiled: compileResources(s.resource, v), range: s.resource.range };
+      if (s.notResource) cs.notResource = { compiled: compileResources(s.notResource, v), range: s.notResource.range };
+      if (s.principal) cs.principal = { compiled: compilePrincipal(s.principal), range: s.principal.range };
+      if (s.notPrincipal) cs.notPrincipal = { compiled: compilePrincipal(s.notPrincipal), range: s.notPrincipal.range };
+      if (s.condition) cs.condition = compileCondition(s.condition, v);
+      cs.pending = undefined;
+    }
+    cs.rest = true;
+  }
+  return cs;
+}
+
 function compileStatement(s: Statement, policy: Policy, source: PolicySource): CompiledStatement {
   const ref: StatementRef = {
     policyId: source.policyId,
@@ -108,15 +159,23 @@ function compileStatement(s: Statement, policy: Policy, source: PolicySource): C
   };
   if (s.sid) ref.sid = s.sid.value;
   const effect = s.effect?.value === 'Allow' || s.effect?.value === 'Deny' ? s.effect.value : 'invalid';
-  const cs: CompiledStatement = { ref, effect };
-  const v = policy.variablesEnabled;
+  // Every field from the start, so all compiled statements share one shape (fast property reads).
+  const cs: CompiledStatement = {
+    ref,
+    effect,
+    invalid: undefined,
+    action: undefined,
+    notAction: undefined,
+    resource: undefined,
+    notResource: undefined,
+    principal: undefined,
+    notPrincipal: undefined,
+    condition: undefined,
+    rest: false,
+    pending: { statement: s, variables: policy.variablesEnabled },
+  };
   if (s.action) cs.action = { compiled: compileActions(s.action), range: s.action.range };
   if (s.notAction) cs.notAction = { compiled: compileActions(s.notAction), range: s.notAction.range };
-  if (s.resource) cs.resource = { compiled: compileResources(s.resource, v), range: s.resource.range };
-  if (s.notResource) cs.notResource = { compiled: compileResources(s.notResource, v), range: s.notResource.range };
-  if (s.principal) cs.principal = { compiled: compilePrincipal(s.principal), range: s.principal.range };
-  if (s.notPrincipal) cs.notPrincipal = { compiled: compilePrincipal(s.notPrincipal), range: s.notPrincipal.range };
-  if (s.condition) cs.condition = compileCondition(s.condition, v);
 
   if (effect === 'invalid') {
     cs.invalid = {
@@ -148,6 +207,35 @@ function compileStatement(s: Statement, policy: Policy, source: PolicySource): C
       failedOn: 'principal',
       range: s.range,
     };
+  }
+  // A statement IAM would refuse is never read as a narrower or wider one: an unreadable element
+  // (a misspelled `Condtion`, a `Condition` that is a string, an `Action` list holding a number…),
+  // a `Principal` where the policy type has none, an operator that does not exist.
+  if (!cs.invalid) {
+    const bad = s.unreadable?.[0];
+    const misplaced = (s.principal ?? s.notPrincipal) && NO_PRINCIPAL.has(source.policyType);
+    const badOperator = s.condition?.find((o) => !parseOperator(o.operator.value).ok);
+    if (bad) {
+      cs.invalid = {
+        reason: `${bad.reason}: the statement cannot be read`,
+        failedOn: failedOnOf(bad.element),
+        range: bad.range,
+      };
+    } else if (misplaced) {
+      const name = s.principal ? 'Principal' : 'NotPrincipal';
+      cs.invalid = {
+        reason: `\`${name}\` is not allowed in ${POLICY_TYPE_PHRASES[source.policyType]}`,
+        failedOn: 'principal',
+        range: (s.principal ?? s.notPrincipal)!.range,
+      };
+    } else if (badOperator) {
+      const why = parseOperator(badOperator.operator.value);
+      cs.invalid = {
+        reason: `${why.ok ? '' : why.message}: the statement cannot be read`,
+        failedOn: 'condition',
+        range: badOperator.range,
+      };
+    }
   }
   if (cs.invalid) cs.effect = 'invalid';
   return cs;

@@ -9,7 +9,7 @@ import { TraceBuilder } from '../trace';
 import type { TraceEvent } from '../trace';
 import { matchActions } from './action';
 import type { CompiledPolicy, CompiledStatement } from './compile';
-import { statementsForAction } from './compile';
+import { ready, statementsForAction } from './compile';
 import { evaluateCondition } from './condition';
 import { foldCase } from './fold-case';
 import { exemptByNotPrincipal, matchPrincipal, notPrincipalListing } from './principal';
@@ -33,7 +33,7 @@ function foldAction(action: string): string {
 
 /**
  * One outcome per statement, in order. Untraced outcomes of statements that did not match are
- * shared frozen objects: do not mutate outcomes.
+ * shared frozen objects, and when none matched the list itself is shared: do not mutate either.
  */
 export function evaluatePolicy(
   compiled: CompiledPolicy,
@@ -43,20 +43,24 @@ export function evaluatePolicy(
 ): StatementOutcome[] {
   const action = foldAction(request.action);
   if (trace.enabled) return compiled.statements.map((s) => evaluateStatement(s, request, action, trace, parent));
-  const out = compiled.idle.slice();
+  // Only the statements whose action element matches are looked at; the list of outcomes is
+  // copied from the shared idle one only when one of them matches.
+  let out: StatementOutcome[] | undefined;
   for (const i of statementsForAction(compiled, action)) {
     const s = compiled.statements[i];
     const principalMatch = restMatches(s, request);
     if (principalMatch === false) continue;
     const o: StatementOutcome = { ref: s.ref, effect: s.effect, matched: true, traceId: 0 };
     if (principalMatch !== true) o.principalMatch = principalMatch;
+    out ??= compiled.idle.slice();
     out[i] = o;
   }
-  return out;
+  return out ?? (compiled.idle as StatementOutcome[]);
 }
 
 /** Untraced check of everything but the action: false, or true / how Principal matched. */
 function restMatches(s: CompiledStatement, req: EvalRequest): boolean | PrincipalMatch {
+  if (!s.rest) ready(s);
   if (s.resource) {
     if (!resourcesMatch(s.resource.compiled, req.resource, req.context)) return false;
   } else if (s.notResource) {
@@ -79,6 +83,7 @@ function evaluateStatement(
   trace: TraceBuilder,
   parent?: number,
 ): StatementOutcome {
+  if (!s.rest) ready(s);
   const on = trace.enabled;
   let ev: StatementEvent | undefined;
   let traceId = 0;

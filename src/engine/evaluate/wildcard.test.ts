@@ -126,6 +126,32 @@ describe('property: the matcher agrees with a reference DP matcher', () => {
       { numRuns: 2000 },
     );
   });
+  it('with `?` segments longer than 256 characters (searched by convolution)', () => {
+    // Texts built around the segment, so matches, near misses and several candidates all occur.
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c', '?'), { minLength: 257, maxLength: 400 }).map((a) => a.join('')),
+        fc.array(fc.constantFrom('a', 'b'), { maxLength: 300 }).map((a) => a.join('')),
+        fc.nat(3),
+        fc.string({ maxLength: 5 }),
+        (seg, noise, flip, tail) => {
+          const fill = seg.replace(/\?/g, 'b');
+          const hit = flip === 0 ? fill.slice(0, -1) + 'x' : fill; // one mismatch, or a match
+          const texts = [noise + hit + tail, noise, hit + noise + hit, noise + noise + tail];
+          return texts.every(
+            (t) => wildcardMatch(`a*${seg}*`, 'a' + t, false) === reference(`a*${seg}*`, 'a' + t, false),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+  it('finds the leftmost occurrence of a long `?` segment, so the next segment still fits', () => {
+    const seg = 'ab?'.repeat(200);
+    const text = 'x' + 'abz'.repeat(200) + 'abz'.repeat(200) + 'END';
+    expect(wildcardMatch(`x*${seg}*${seg}*END`, text, false)).toBe(true);
+    expect(wildcardMatch(`x*${seg}*${seg}*${seg}*END`, text, false)).toBe(false);
+  });
 });
 
 describe('literal pieces (policy variables ${*} and ${?} stand for the characters themselves)', () => {

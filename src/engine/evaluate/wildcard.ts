@@ -8,11 +8,14 @@
  *
  * Complexity, for a text of length n and a pattern of length P:
  * - a `?`-free middle segment is searched with Knuth–Morris–Pratt: O(n + P) in total;
- * - a middle segment containing `?` is searched with the shift-and (bitap) algorithm over
- *   32-bit words: O(n · ⌈m/32⌉), m the segment's length (one word for m ≤ 32, i.e. O(n));
+ * - a middle segment containing `?` of up to 256 characters is searched with the shift-and
+ *   (bitap) algorithm over at most eight 32-bit words: O(n · ⌈m/32⌉) ≤ O(8n);
+ * - a longer one by convolution with the FFT (dont-care.ts): O((n + m) log m) time, O(m) memory;
  * - each search starts where the previous segment ended, so the text is scanned once overall.
  * There is no backtracking, so adversarial inputs (`a*a*a*…b` against `aaaa…`) stay linear.
  */
+import type { DontCarePattern } from './dont-care';
+import { dontCareSearch } from './dont-care';
 import { foldCase } from './fold-case';
 
 export interface WildcardMatcher {
@@ -44,18 +47,50 @@ interface Segment {
   /** Bitap masks per code unit, for middle segments with `?`. */
   masks?: Map<number, Uint32Array>;
   wildMask?: Uint32Array;
+  /** For middle segments with `?` longer than BITAP_MAX: searched by convolution (dont-care.ts). */
+  dontCare?: DontCarePattern;
 }
 
-/** Compiles a pattern for repeated matching. */
+/**
+ * Compiled matchers by pattern, shared: the same `s3:Get*` or `arn:aws:s3:::bucket/*` written in
+ * thousands of documents, or a `${aws:username}` resource resolved to the same text request after
+ * request, is compiled once. Matchers are immutable. Bounded; long patterns are not kept.
+ */
+const memo = [new Map<string, WildcardMatcher>(), new Map<string, WildcardMatcher>()];
+const MEMO_ENTRIES = 20_000;
+const MEMO_PATTERN_LENGTH = 512;
+
+/** Compiles a pattern for repeated matching (memoised). */
 export function compileWildcard(pattern: string, ignoreCase: boolean): WildcardMatcher {
   return compilePieces([{ text: pattern, glob: true }], ignoreCase, pattern);
 }
 
+function memoKey(pieces: PatternPiece[], pattern: string | undefined): string | undefined {
+  if (pieces.length === 1 && pieces[0].glob && (pattern === undefined || pattern === pieces[0].text))
+    return pieces[0].text.length <= MEMO_PATTERN_LENGTH ? pieces[0].text : undefined;
+  let key = pattern === undefined ? '\u0000' : `\u0001${pattern.length}:${pattern}`;
+  for (const p of pieces) key += `${p.glob ? '\u0002' : '\u0003'}${p.text.length}:${p.text}`;
+  return key.length <= MEMO_PATTERN_LENGTH * 2 ? key : undefined;
+}
+
 /**
  * Compiles a pattern made of glob and literal pieces (policy variables: `${*}` and substituted
- * values are literal text, not wildcards).
+ * values are literal text, not wildcards). Memoised.
  */
 export function compilePieces(pieces: PatternPiece[], ignoreCase: boolean, pattern?: string): WildcardMatcher {
+  const key = memoKey(pieces, pattern);
+  if (key === undefined) return compileFresh(pieces, ignoreCase, pattern);
+  const table = memo[ignoreCase ? 1 : 0];
+  let m = table.get(key);
+  if (!m) {
+    m = compileFresh(pieces, ignoreCase, pattern);
+    if (table.size >= MEMO_ENTRIES) table.clear();
+    table.set(key, m);
+  }
+  return m;
+}
+
+function compileFresh(pieces: PatternPiece[], ignoreCase: boolean, pattern?: string): WildcardMatcher {
   const segs = splitSegments(pieces, ignoreCase);
   const hasStar = segs.length > 1;
   const literal = !hasStar && !segs[0].q;
@@ -83,7 +118,11 @@ export function compilePieces(pieces: PatternPiece[], ignoreCase: boolean, patte
       if (sLen > 0 && !(suffix.q ? matchAt(suffix, t, end) : t.endsWith(suffix.str))) return false;
       let pos = pLen;
       for (const seg of middles) {
-        const at = seg.q ? bitapSearch(seg, t, pos, end) : kmpSearch(seg, t, pos, end);
+        const at = seg.dontCare
+          ? dontCareSearch(seg.dontCare, t, pos, end)
+          : seg.q
+            ? bitapSearch(seg, t, pos, end)
+            : kmpSearch(seg, t, pos, end);
         if (at < 0) return false;
         pos = at + seg.str.length;
       }
@@ -149,6 +188,9 @@ function matchAt(seg: Segment, t: string, at: number): boolean {
   return true;
 }
 
+/** Segments with `?` up to this length are searched with bit-parallel shift-and (at most 8 words). */
+const BITAP_MAX = 256;
+
 function prepareSearch(seg: Segment): void {
   const p = seg.str;
   const m = p.length;
@@ -164,9 +206,14 @@ function prepareSearch(seg: Segment): void {
     seg.fail = fail;
     return;
   }
+  if (m > BITAP_MAX) {
+    seg.dontCare = { p, q };
+    return;
+  }
   const words = (m + 31) >>> 5;
   const wild = new Uint32Array(words);
   for (let i = 0; i < m; i++) if (q[i]) wild[i >>> 5] |= 1 << (i & 31);
+  // One mask per distinct character of the segment: at most m · 8 words.
   const masks = new Map<number, Uint32Array>();
   for (let i = 0; i < m; i++) {
     if (q[i]) continue;

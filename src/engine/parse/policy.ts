@@ -21,6 +21,25 @@ import { lastProperty, propertiesOf, rangeOf } from './ranges';
 /** The one Version under which policy variables are substituted (IAM User Guide, "IAM JSON policy elements: Version"). */
 export const VARIABLES_VERSION = '2012-10-17';
 
+/** The elements a statement may have (IAM User Guide, "IAM JSON policy element reference"). */
+export const STATEMENT_ELEMENTS: ReadonlySet<string> = new Set([
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+]);
+
+/** The principal types a `Principal` / `NotPrincipal` object may name. */
+export const PRINCIPAL_KINDS: ReadonlySet<string> = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser']);
+
+/** Why a statement cannot be read faithfully (see `Statement.unreadable`). */
+export type Unreadable = NonNullable<Statement['unreadable']>[number];
+
 export function buildPolicy(root: JsonNode, text: string, lines: LineIndex, findings: Finding[]): Policy | undefined {
   if (root.type !== 'object') {
     findings.push({
@@ -92,18 +111,25 @@ function describeType(node: JsonNode): string {
 }
 
 class Builder {
+  /** What the statement being built has that cannot be read faithfully. */
+  private problems: Unreadable[] = [];
+
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
   ) {}
+
+  private unreadable(element: string, reason: string, node: JsonNode): void {
+    this.problems.push({ element, reason, range: rangeOf(node, this.lines) });
+  }
 
   str(node: JsonNode | undefined): Ranged<string> | undefined {
     if (!node || node.type !== 'string') return undefined;
     return { value: node.value as string, range: rangeOf(node, this.lines) };
   }
 
-  /** A string or an array of strings; non-string items are skipped (validation reports them). */
-  list(node: JsonNode | undefined): ValueList | undefined {
+  /** A string or an array of strings; non-string items are skipped (validation reports them) and noted as unreadable. */
+  list(node: JsonNode | undefined, element: string): ValueList | undefined {
     if (!node) return undefined;
     if (node.type === 'string') {
       return { values: [this.str(node)!], single: true, range: rangeOf(node, this.lines) };
@@ -113,25 +139,32 @@ class Builder {
       for (const child of node.children ?? []) {
         const v = this.str(child);
         if (v) values.push(v);
+        else this.unreadable(element, `\`${element}\` holds ${describeType(child)}, not a string`, child);
       }
       return { values, single: false, range: rangeOf(node, this.lines) };
     }
+    this.unreadable(element, `\`${element}\` must be a string or a list of strings, found ${describeType(node)}`, node);
     return undefined;
   }
 
-  principal(node: JsonNode | undefined): PrincipalElement | undefined {
+  principal(node: JsonNode | undefined, element: string): PrincipalElement | undefined {
     if (!node) return undefined;
     const el: PrincipalElement = { anyone: false, entries: [], range: rangeOf(node, this.lines) };
     if (node.type === 'string') {
       el.anyone = node.value === '*';
+      if (!el.anyone) this.unreadable(element, `a string \`${element}\` can only be \`*\``, node);
       return el;
     }
-    if (node.type !== 'object') return el;
+    if (node.type !== 'object') {
+      this.unreadable(element, `\`${element}\` must be \`*\` or an object, found ${describeType(node)}`, node);
+      return el;
+    }
     // Last duplicate wins, as in JSON.parse, but order of first appearance is kept.
     const byType = new Map<string, { type: Ranged<string>; values: ValueList }>();
     for (const p of propertiesOf(node)) {
-      const values = this.list(p.value);
       const name = String(p.key.value);
+      if (!PRINCIPAL_KINDS.has(name)) this.unreadable(element, `\`${name}\` is not a principal type`, p.key);
+      const values = this.list(p.value, element);
       if (byType.has(name)) byType.delete(name);
       if (!values) continue;
       byType.set(name, { type: { value: name, range: rangeOf(p.key, this.lines) }, values });
@@ -158,18 +191,33 @@ class Builder {
   }
 
   condition(node: JsonNode | undefined): ConditionOperatorEntry[] | undefined {
-    if (!node || node.type !== 'object') return undefined;
+    if (!node) return undefined;
+    if (node.type !== 'object') {
+      this.unreadable('Condition', `\`Condition\` must be an object, found ${describeType(node)}`, node);
+      return undefined;
+    }
     const ops = new Map<string, ConditionOperatorEntry>();
     for (const op of propertiesOf(node)) {
       const name = String(op.key.value);
       ops.delete(name);
-      if (!op.value || op.value.type !== 'object') continue;
+      if (!op.value) continue;
+      if (op.value.type !== 'object') {
+        this.unreadable(
+          'Condition',
+          `\`${name}\` must hold an object of condition keys, found ${describeType(op.value)}`,
+          op.value,
+        );
+        continue;
+      }
       const keys = new Map<string, ConditionKeyEntry>();
       for (const k of propertiesOf(op.value)) {
         const keyName = String(k.key.value);
         keys.delete(keyName);
         if (!k.value) continue;
         const items = k.value.type === 'array' ? (k.value.children ?? []) : [k.value];
+        for (const item of items)
+          if (item.type === 'object' || item.type === 'array' || item.type === 'null')
+            this.unreadable('Condition', `the value of \`${keyName}\` holds ${describeType(item)}`, item);
         keys.set(keyName, {
           key: { value: keyName, range: rangeOf(k.key, this.lines) },
           values: items.map((item) => this.conditionValue(item)),
@@ -186,26 +234,32 @@ class Builder {
   }
 
   statement(node: JsonNode, index: number): Statement {
+    this.problems = [];
+    for (const p of propertiesOf(node)) {
+      const name = String(p.key.value);
+      if (!STATEMENT_ELEMENTS.has(name)) this.unreadable(name, `\`${name}\` is not a statement element`, p.key);
+    }
     const get = (name: string) => lastProperty(node, name)?.value;
     const s: Statement = { index, range: rangeOf(node, this.lines) };
     const sid = this.str(get('Sid'));
     if (sid) s.sid = sid;
     const effect = this.str(get('Effect'));
     if (effect) s.effect = effect;
-    const action = this.list(get('Action'));
+    const action = this.list(get('Action'), 'Action');
     if (action) s.action = action;
-    const notAction = this.list(get('NotAction'));
+    const notAction = this.list(get('NotAction'), 'NotAction');
     if (notAction) s.notAction = notAction;
-    const resource = this.list(get('Resource'));
+    const resource = this.list(get('Resource'), 'Resource');
     if (resource) s.resource = resource;
-    const notResource = this.list(get('NotResource'));
+    const notResource = this.list(get('NotResource'), 'NotResource');
     if (notResource) s.notResource = notResource;
-    const principal = this.principal(get('Principal'));
+    const principal = this.principal(get('Principal'), 'Principal');
     if (principal) s.principal = principal;
-    const notPrincipal = this.principal(get('NotPrincipal'));
+    const notPrincipal = this.principal(get('NotPrincipal'), 'NotPrincipal');
     if (notPrincipal) s.notPrincipal = notPrincipal;
     const condition = this.condition(get('Condition'));
     if (condition) s.condition = condition;
+    if (this.problems.length > 0) s.unreadable = this.problems;
     return s;
   }
 }

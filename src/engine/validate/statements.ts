@@ -165,6 +165,8 @@ function checkSids(ctx: Ctx): void {
   }
 }
 
+/** A user's or role's unique id (IAM User Guide, "IAM identifiers", unique identifiers): `AIDA…`, `AROA…`. */
+const UNIQUE_ID = /^A(?:IDA|ROA)[A-Z0-9]{12,124}$/;
 const ACCOUNT = /^\d{12}$/;
 const IAM_ARN = /^arn:aws[a-z-]*:iam::(\d{12}|aws):(root|user\/.+|role\/.+|federated-user\/.+|group\/.+)$/;
 const STS_ARN = /^arn:aws[a-z-]*:sts::\d{12}:(assumed-role\/[^/]+\/.+|federated-user\/.+)$/;
@@ -175,7 +177,7 @@ function checkPrincipalValues(ctx: Ctx, el: PrincipalElement | undefined): void 
     for (const v of entry.values.values) {
       const value = v.value;
       if (entry.type.value === 'AWS') {
-        if (value === '*' || ACCOUNT.test(value) || STS_ARN.test(value)) continue;
+        if (value === '*' || ACCOUNT.test(value) || STS_ARN.test(value) || UNIQUE_ID.test(value)) continue;
         if (IAM_ARN.test(value)) {
           if (/:group\//.test(value)) {
             ctx.report(

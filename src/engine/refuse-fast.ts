@@ -1,0 +1,178 @@
+/**
+ * A quick structural screen over a parsed JSON value, for callers that evaluate many documents
+ * (`iamplay eval`): `mayBeRefused(value, type)` is false only when the document is plainly within
+ * the grammar, so the validator (without the action catalogue) would find nothing IAM refuses
+ * (see refusal.ts). It is conservative: anything unusual (a policy variable, a `NotPrincipal`,
+ * a `Federated` principal, a value it does not recognise) answers true, and the caller then runs
+ * the full validator on the ranged text, which decides and words the finding. The rules are the
+ * validator's own (its value parsers, operator table, ARN and action shapes), never a copy.
+ */
+import type { PolicyType } from './model';
+import { parseOperator } from './validate/operators';
+import { valueProblem } from './validate/values';
+import { arnProblem } from './validate/resources';
+import { isWellFormedAction } from './validate/resolve';
+
+type Obj = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const TOP = new Set(['Version', 'Id', 'Statement']);
+const ELEMENTS = new Set([
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+]);
+const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
+const WITH_PRINCIPAL = new Set<PolicyType>(['resource', 'trust', 'rcp']);
+const TRUST_ACTIONS = new Set(
+  [
+    'sts:AssumeRole',
+    'sts:AssumeRoleWithSAML',
+    'sts:AssumeRoleWithWebIdentity',
+    'sts:TagSession',
+    'sts:SetSourceIdentity',
+    'sts:SetContext',
+  ].map((a) => a.toLowerCase()),
+);
+const SID = /^[A-Za-z0-9]*$/;
+const ACCOUNT = /^\d{12}$/;
+/** IAM user and role ARNs and the account root, without wildcards (the validator's IAM_ARN, narrowed). */
+const PLAIN_IAM_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(root|user\/[^*?]+|role\/[^*?]+)$/;
+const SERVICE = /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/;
+
+/** A string or a non-empty list of strings, every one passing `ok`. No policy variables. */
+function strings(v: unknown, ok: (s: string) => boolean): boolean {
+  if (typeof v === 'string') return !v.includes('${') && ok(v);
+  if (!Array.isArray(v)) return false;
+  for (const s of v) if (typeof s !== 'string' || s.includes('${') || !ok(s)) return false;
+  return true;
+}
+
+/** `*`, or an ARN of six parts with a partition and a service: the common case checked inline, the rest by the validator's rule. */
+function arnOk(r: string): boolean {
+  if (r === '*') return true;
+  if (r.startsWith('arn:')) {
+    const a = r.indexOf(':', 4);
+    const b = a < 0 ? -1 : r.indexOf(':', a + 1);
+    const c = b < 0 ? -1 : r.indexOf(':', b + 1);
+    const d = c < 0 ? -1 : r.indexOf(':', c + 1);
+    if (d > 0 && b > a + 1 && a > 4 && PARTITION.test(r.slice(4, a))) return true;
+  }
+  return arnProblem(r) === undefined;
+}
+const PARTITION = /^[a-z*?-]+$/;
+
+function principalOk(p: unknown, type: PolicyType): boolean {
+  if (p === '*') return true;
+  if (type === 'rcp' || !isObject(p)) return false;
+  for (const kind of Object.keys(p)) {
+    const v = p[kind];
+    if (kind === 'AWS') {
+      if (!strings(v, (s) => s === '*' || ACCOUNT.test(s) || PLAIN_IAM_ARN.test(s))) return false;
+    } else if (kind === 'Service') {
+      if (!strings(v, (s) => SERVICE.test(s))) return false;
+    } else return false;
+  }
+  return true;
+}
+
+/** Operators by name, as the validator reads them (names repeat across documents). */
+const operators = new Map<string, ReturnType<typeof parseOperator>>();
+function operator(name: string): ReturnType<typeof parseOperator> {
+  let op = operators.get(name);
+  if (op === undefined && !operators.has(name)) {
+    op = parseOperator(name);
+    if (operators.size > 1000) operators.clear();
+    operators.set(name, op);
+  }
+  return op;
+}
+
+/** Well-formed action names seen before (they repeat across documents). */
+const goodActions = new Set<string>();
+function actionOk(a: string): boolean {
+  if (goodActions.has(a)) return true;
+  if (!isWellFormedAction(a)) return false;
+  if (a.length < 128) {
+    if (goodActions.size > 20_000) goodActions.clear();
+    goodActions.add(a);
+  }
+  return true;
+}
+
+function conditionOk(c: unknown): boolean {
+  if (!isObject(c)) return false;
+  for (const name of Object.keys(c)) {
+    const op = operator(name);
+    if (!op || (op.base === 'Null' && op.ifExists)) return false;
+    const block = c[name];
+    if (!isObject(block)) return false;
+    for (const key of Object.keys(block)) {
+      if (key.includes('${')) return false;
+      const raw = block[key];
+      const items = Array.isArray(raw) ? raw : [raw];
+      for (const item of items) {
+        let text: string;
+        if (typeof item === 'string') text = item;
+        else if (typeof item === 'boolean') text = String(item);
+        // A number's source text (`10.0`, `1e3`) is not known here: only String operators take any.
+        else if (typeof item === 'number' && op.family === 'String') text = String(item);
+        else return false;
+        if (text.includes('${') || valueProblem(op.family, text) !== undefined) return false;
+      }
+    }
+  }
+  return true;
+}
+
+function statementOk(s: Obj, type: PolicyType, sids: Set<string>): boolean {
+  for (const k of Object.keys(s)) if (!ELEMENTS.has(k)) return false;
+  if (s.Sid !== undefined) {
+    if (typeof s.Sid !== 'string' || !SID.test(s.Sid) || sids.has(s.Sid)) return false;
+    sids.add(s.Sid);
+  }
+  if (s.Effect !== 'Allow' && s.Effect !== 'Deny') return false;
+  if (type === 'rcp' && s.Effect === 'Allow') return false;
+  // Action xor NotAction, well formed; a trust policy grants only the trust actions.
+  if ((s.Action === undefined) === (s.NotAction === undefined)) return false;
+  if (type === 'trust') {
+    if (!strings(s.Action, (a) => TRUST_ACTIONS.has(a.toLowerCase()))) return false;
+  } else if (!strings(s.Action ?? s.NotAction, actionOk)) return false;
+  // Resource xor NotResource (none in a trust policy), each an ARN or `*`.
+  if (type === 'trust') {
+    if (s.Resource !== undefined || s.NotResource !== undefined) return false;
+  } else {
+    if ((s.Resource === undefined) === (s.NotResource === undefined)) return false;
+    if (!strings(s.Resource ?? s.NotResource, arnOk)) return false;
+  }
+  // Principal only where the type has one, and then required; NotPrincipal is left to the validator.
+  if (s.NotPrincipal !== undefined) return false;
+  if (WITH_PRINCIPAL.has(type)) {
+    if (!principalOk(s.Principal, type)) return false;
+  } else if (s.Principal !== undefined) return false;
+  return s.Condition === undefined || conditionOk(s.Condition);
+}
+
+/**
+ * False when the document is plainly well formed for `type` (IAM would not refuse it); true when
+ * it may not be, and the validator must decide. Never throws; linear in the document.
+ */
+export function mayBeRefused(value: unknown, type: PolicyType): boolean {
+  if (!isObject(value)) return true;
+  for (const k of Object.keys(value)) if (!TOP.has(k)) return true;
+  if (value.Version !== undefined && !(typeof value.Version === 'string' && VERSIONS.has(value.Version))) return true;
+  if (value.Id !== undefined && typeof value.Id !== 'string') return true;
+  const st = value.Statement;
+  const list = Array.isArray(st) ? st : st === undefined ? undefined : [st];
+  if (!list) return true;
+  const sids = new Set<string>();
+  for (const s of list) if (!isObject(s) || !statementOk(s, type, sids)) return true;
+  return false;
+}
