@@ -25,7 +25,7 @@ import type { PolicyType, StatementRef } from './model';
 import type { EvalRequest, PrincipalMatch, StatementOutcome } from './evaluate/types';
 import type { FlowStep } from './trace';
 import { TraceBuilder } from './trace';
-import { evaluatePolicy } from './evaluate';
+import { evaluatePolicy, matchedOutcomes } from './evaluate';
 import { accessDeniedMessage } from './messages';
 import { arnAccount } from './arn';
 import { isServiceLinkedRole } from './caller';
@@ -170,7 +170,9 @@ class Evaluator {
         : { kind: 'policy', policyId: entry.id, policyType: type, level: String(level), levelName },
     );
     const c = compiled(entry.policy, entry.id, type);
-    const outcomes = evaluatePolicy(c, this.request, this.trace, policyEvent || undefined);
+    const outcomes = this.trace.enabled
+      ? evaluatePolicy(c, this.request, this.trace, policyEvent || undefined)
+      : matchedOutcomes(c, this.request);
     const out: Binned = { type, id: entry.id, allows: [], denies: [] };
     if (level !== undefined) out.level = level;
     for (const o of outcomes) {

@@ -46,14 +46,15 @@ export function derivedUniqueId(prefix: 'AIDA' | 'AROA', arn: string): string {
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
   }
-  let out = prefix;
+  const codes = ID_CODES;
   for (let i = 0; i < 17; i++) {
     const word = i < 8 ? h1 : h2;
-    out += ID_ALPHABET[(word >>> ((i % 6) * 5)) & 31];
+    codes[i] = ID_ALPHABET.charCodeAt((word >>> ((i % 6) * 5)) & 31);
     if (i === 7) h1 = Math.imul(h1 ^ h2, 0x01000193) >>> 0;
   }
-  return out;
+  return prefix + String.fromCharCode.apply(null, codes);
 }
+const ID_CODES: number[] = new Array<number>(17).fill(0);
 
 /** The account of a resource ARN, if it has one (the ARN module's; kept here for existing importers). */
 export { arnAccount };
@@ -108,65 +109,97 @@ export function buildContext(
   facts: ContextFacts = {},
 ): Context {
   const ctx: Context = {};
-  const put = (key: string, value: ContextValue | undefined): void => {
-    if (value !== undefined) ctx[key.toLowerCase()] = { key, value };
-  };
   // The request time: from the given `aws:CurrentTime` or `aws:EpochTime` when one is given (each
   // derived from the other), the clock (`facts.now`, else now) only when neither is.
   const now = requestTime(given) ?? facts.now ?? Date.now();
   const isSession = caller.kind === 'assumed-role' || caller.kind === 'federated-user';
 
-  if (caller.kind === 'assumed-role' || caller.kind === 'role') put('aws:PrincipalArn', caller.roleArn ?? caller.arn);
-  else if (caller.kind === 'user' || caller.kind === 'federated-user') put('aws:PrincipalArn', caller.arn);
-  else if (caller.kind === 'account' && caller.account) put('aws:PrincipalArn', `arn:aws:iam::${caller.account}:root`);
-  put('aws:PrincipalAccount', caller.kind === 'service' || caller.kind === 'anonymous' ? undefined : caller.account);
-  put('aws:PrincipalType', principalType(caller));
-  put('aws:username', userName(caller));
-  put('aws:userid', userId(caller, facts));
-  put('aws:PrincipalIsAWSService', caller.kind === 'service' ? 'true' : 'false');
-  if (caller.kind === 'service') put('aws:PrincipalServiceName', caller.service);
-  if (caller.kind === 'web-identity' || caller.kind === 'saml') put('aws:FederatedProvider', caller.provider);
+  if (caller.kind === 'assumed-role' || caller.kind === 'role')
+    put(ctx, 'aws:PrincipalArn', caller.roleArn ?? caller.arn);
+  else if (caller.kind === 'user' || caller.kind === 'federated-user') put(ctx, 'aws:PrincipalArn', caller.arn);
+  else if (caller.kind === 'account' && caller.account)
+    put(ctx, 'aws:PrincipalArn', `arn:aws:iam::${caller.account}:root`);
+  put(
+    ctx,
+    'aws:PrincipalAccount',
+    caller.kind === 'service' || caller.kind === 'anonymous' ? undefined : caller.account,
+  );
+  put(ctx, 'aws:PrincipalType', principalType(caller));
+  put(ctx, 'aws:username', userName(caller));
+  put(ctx, 'aws:userid', userId(caller, facts));
+  put(ctx, 'aws:PrincipalIsAWSService', caller.kind === 'service' ? 'true' : 'false');
+  if (caller.kind === 'service') put(ctx, 'aws:PrincipalServiceName', caller.service);
+  if (caller.kind === 'web-identity' || caller.kind === 'saml') put(ctx, 'aws:FederatedProvider', caller.provider);
   if (caller.kind !== 'anonymous' && caller.kind !== 'service') {
-    put('aws:PrincipalOrgID', facts.principalOrgId);
-    put('aws:PrincipalOrgPaths', facts.principalOrgPath ? [facts.principalOrgPath] : undefined);
+    put(ctx, 'aws:PrincipalOrgID', facts.principalOrgId);
+    put(ctx, 'aws:PrincipalOrgPaths', facts.principalOrgPath ? [facts.principalOrgPath] : undefined);
   }
-  const tags = { ...(facts.principalTags ?? {}), ...(facts.sessionTags ?? {}) };
-  for (const [k, v] of Object.entries(tags)) put(`aws:PrincipalTag/${k}`, v);
+  if (facts.principalTags || facts.sessionTags) {
+    const tags = { ...(facts.principalTags ?? {}), ...(facts.sessionTags ?? {}) };
+    for (const [k, v] of Object.entries(tags)) put(ctx, `aws:PrincipalTag/${k}`, v);
+  }
 
-  put('aws:ResourceAccount', facts.resourceAccount ?? arnAccount(resource) ?? caller.account);
-  put('aws:ResourceOrgID', facts.resourceOrgId);
-  put('aws:ResourceOrgPaths', facts.resourceOrgPath ? [facts.resourceOrgPath] : undefined);
-  for (const [k, v] of Object.entries(facts.resourceTags ?? {})) put(`aws:ResourceTag/${k}`, v);
-  put('aws:RequestedRegion', arnRegion(resource) ?? 'us-east-1');
+  put(ctx, 'aws:ResourceAccount', facts.resourceAccount ?? arnAccount(resource) ?? caller.account);
+  put(ctx, 'aws:ResourceOrgID', facts.resourceOrgId);
+  put(ctx, 'aws:ResourceOrgPaths', facts.resourceOrgPath ? [facts.resourceOrgPath] : undefined);
+  if (facts.resourceTags) for (const [k, v] of Object.entries(facts.resourceTags)) put(ctx, `aws:ResourceTag/${k}`, v);
+  put(ctx, 'aws:RequestedRegion', arnRegion(resource) ?? 'us-east-1');
 
-  put('aws:CurrentTime', isoSeconds(now));
-  put('aws:EpochTime', String(Math.floor(now / 1000)));
-  put('aws:SecureTransport', 'true');
-  put('aws:ViaAWSService', 'false');
+  put(ctx, 'aws:CurrentTime', isoSeconds(now));
+  put(ctx, 'aws:EpochTime', String(Math.floor(now / 1000)));
+  put(ctx, 'aws:SecureTransport', 'true');
+  put(ctx, 'aws:ViaAWSService', 'false');
   if (isSession) {
     const mfa = facts.mfa ?? false;
-    put('aws:MultiFactorAuthPresent', mfa ? 'true' : 'false');
-    if (mfa) put('aws:MultiFactorAuthAge', String(Math.max(0, Math.floor((now - (facts.tokenIssued ?? now)) / 1000))));
-    put('aws:TokenIssueTime', isoSeconds(facts.tokenIssued ?? now));
+    put(ctx, 'aws:MultiFactorAuthPresent', mfa ? 'true' : 'false');
+    if (mfa)
+      put(ctx, 'aws:MultiFactorAuthAge', String(Math.max(0, Math.floor((now - (facts.tokenIssued ?? now)) / 1000))));
+    put(ctx, 'aws:TokenIssueTime', isoSeconds(facts.tokenIssued ?? now));
   }
 
-  for (const [key, value] of Object.entries(given)) put(key, value);
+  for (const key in given) if (Object.prototype.hasOwnProperty.call(given, key)) put(ctx, key, given[key]);
   return ctx;
 }
 
+/** Sets a key (found by its lowercase name, kept with its spelling) unless the value is undefined. */
+function put(ctx: Context, key: string, value: ContextValue | undefined): void {
+  if (value !== undefined) ctx[lower(key)] = { key, value };
+}
+
+/** Lowercase names of the keys filled for every request (they repeat request after request). */
+const LOWER = new Map<string, string>();
+function lower(key: string): string {
+  let l = LOWER.get(key);
+  if (l === undefined) {
+    l = key.toLowerCase();
+    if (key.length <= 64 && LOWER.size < 4096) LOWER.set(key, l);
+  }
+  return l;
+}
+
+/** The last time printed (a batch evaluates at one time). */
+let lastMs = NaN;
+let lastIso = '';
 function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    lastMs = ms;
+  }
+  return lastIso;
 }
 
 /** The time a request gives in `aws:CurrentTime` or `aws:EpochTime` (the first that parses), in milliseconds. */
 function requestTime(given: Record<string, ContextValue>): number | undefined {
   let current: number | undefined;
   let epoch: number | undefined;
-  for (const [key, value] of Object.entries(given)) {
-    if (typeof value !== 'string') continue;
-    const lower = key.toLowerCase();
-    if (lower === 'aws:currenttime') current = parseDate(value);
-    else if (lower === 'aws:epochtime') epoch = parseDate(value);
+  for (const key in given) {
+    if (!Object.prototype.hasOwnProperty.call(given, key)) continue;
+    const value = given[key];
+    // Only keys of that length can name either (a cheap test before folding).
+    if (typeof value !== 'string' || (key.length !== 15 && key.length !== 13)) continue;
+    const folded = key.toLowerCase();
+    if (folded === 'aws:currenttime') current = parseDate(value);
+    else if (folded === 'aws:epochtime') epoch = parseDate(value);
   }
   return current ?? epoch;
 }

@@ -144,3 +144,81 @@ describe('runCase: cases it cannot evaluate get an error with code and message',
     expect(e.message.startsWith('`identityPolicies[0]`: ')).toBe(true);
   });
 });
+
+describe('runCase: a document seen once is read only as far as the action reaches (issue 8)', () => {
+  // A fresh document per test (a unique Id), so each one is seen for the first time.
+  let n = 0;
+  const doc = (...Statement: object[]) => ({ Version: '2012-10-17', Id: `doc${n++}`, Statement });
+  const request = (action: string) => ({ ...base.request, action });
+
+  it('keeps the index of the deciding statement when earlier statements name other actions', () => {
+    const p = doc(
+      { Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' },
+      { Sid: 'Reads', Effect: 'Allow', Action: ['dynamodb:GetItem', 'S3:get*'], Resource: 'arn:aws:s3:::b/*' },
+    );
+    expect(runCase({ id: 'c', request: request('s3:GetObject'), identityPolicies: [p] })).toEqual({
+      id: 'c',
+      decision: 'Allow',
+      deciding: [{ policy: 'identityPolicies[0]', policyType: 'identity', statement: 1, sid: 'Reads' }],
+    });
+  });
+  it('a NotAction statement applies to every action it does not list, and not to one it lists', () => {
+    const p = doc({ Effect: 'Deny', NotAction: ['iam:*', 's3:Put?bject'], Resource: '*' });
+    const allow = doc({ Effect: 'Allow', Action: '*', Resource: '*' });
+    const decide = (action: string) => {
+      const a = runCase({ id: 'c', request: request(action), identityPolicies: [allow, p] });
+      return 'error' in a ? a.error.code : a.decision;
+    };
+    expect(decide('s3:GetObject')).toBe('ExplicitDeny');
+    expect(decide('s3:PutObject')).toBe('Allow');
+    expect(decide('iam:GetUser')).toBe('Allow');
+  });
+  it('answers the same the first time a document is seen, the second, and with --explain', () => {
+    const p = doc(
+      { Effect: 'Allow', Action: 's3:List*', Resource: '*' },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::other/*' },
+      {
+        Effect: 'Deny',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/k' },
+    );
+    const c = { id: 'c', request: request('s3:GetObject'), identityPolicies: [p] };
+    const want = {
+      id: 'c',
+      decision: 'Allow',
+      deciding: [{ policy: 'identityPolicies[0]', policyType: 'identity', statement: 3 }],
+    };
+    expect(runCase(c)).toEqual(want);
+    expect(runCase(c)).toEqual(want);
+    expect(runCase(c)).toEqual(want);
+    const explained = runCase(c, { explain: true });
+    if ('error' in explained) throw new Error(explained.error.message);
+    expect(explained.deciding).toEqual(want.deciding);
+    expect(explained.explain?.statements.map((s) => [s.statement, s.matched, s.failedOn])).toEqual([
+      [0, false, 'action'],
+      [1, false, 'resource'],
+      [2, false, 'condition'],
+      [3, true, undefined],
+    ]);
+  });
+  it('still answers a refused document seen once with its finding', () => {
+    const p = doc({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::b/k',
+      Condition: { NoSuchOperator: { 'aws:SourceIp': '10.0.0.1' } },
+    });
+    const a = runCase({ id: 'c', request: request('ec2:RunInstances'), identityPolicies: [p] });
+    expect(a).toEqual({
+      id: 'c',
+      error: {
+        code: 'validate.unknown-operator',
+        message:
+          '`identityPolicies[0]`: `NoSuchOperator` is not a condition operator (line 10, column 9; IAM refuses such a document)',
+      },
+    });
+  });
+});

@@ -25,6 +25,7 @@ import { brokenStatements, failClosed, refusals } from '../refusal';
 import { validateParsed } from '../validate';
 import { isAssumeRole } from './applicability';
 import { evaluate } from '../authorize';
+import { compileWildcard, foldCase } from '../evaluate';
 import type { ExplainedStatement } from '../explain';
 import { explainedStatements, steps } from '../explain';
 
@@ -186,6 +187,14 @@ class DocCache {
   /** Hashes seen once: a direct-mapped table (a newer document takes an older one's slot). */
   private seen = new Int32Array(SEEN_SLOTS).fill(-1);
 
+  /** True (and the hash remembered) when `hash` was not seen before: the document is read for this case only. */
+  firstSighting(hash: number): boolean {
+    const slot = hash & (SEEN_SLOTS - 1);
+    if (this.seen[slot] === hash) return false;
+    this.seen[slot] = hash;
+    return true;
+  }
+
   get(hash: number, value: unknown): Doc | undefined {
     const hit = this.admitted.get(hash);
     return hit && sameValue(hit.value, value) ? hit.doc : undefined;
@@ -259,6 +268,16 @@ function policyAt(value: unknown, where: string, type: PolicyType, anyway: boole
   const hash = hashOf(value, 0);
   const size = hashSize;
   let doc = hash < 0 ? undefined : cache.get(hash, value);
+  if (!doc && sparseAction !== undefined && hash >= 0 && typeof value !== 'string' && cache.firstSighting(hash)) {
+    // Seen for the first time, untraced: only the statements whose Action / NotAction can apply
+    // to the request are read into the model (the others cannot match, and the document is not
+    // kept for another case).
+    if (!mayBeRefused(value, type)) {
+      const policy = policyFromValue(value, actionCanApply);
+      if (policy) return policy;
+    }
+    doc = readDoc(value, where, type);
+  }
   if (!doc) {
     doc = readDoc(value, where, type);
     if (hash >= 0) cache.offer(hash, value, size, doc);
@@ -271,6 +290,35 @@ function policyAt(value: unknown, where: string, type: PolicyType, anyway: boole
     throw m.startsWith('`') && tick > 0 ? new CaseProblem(doc.problem.code, `\`${where}${m.slice(tick)}`) : doc.problem;
   }
   return doc.policy!;
+}
+
+/**
+ * The folded action of the case being prepared when it is evaluated untraced (set by `prepare`),
+ * else undefined: a document seen once is then read only as far as the action can reach.
+ */
+let sparseAction: string | undefined;
+
+function matchesAction(pattern: unknown, folded: string): boolean {
+  if (typeof pattern !== 'string') return false;
+  if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0)
+    return pattern.length === folded.length && foldCase(pattern) === folded;
+  return compileWildcard(pattern, true).testFolded(folded);
+}
+
+function listMatchesAction(v: unknown, folded: string): boolean {
+  if (!Array.isArray(v)) return matchesAction(v, folded);
+  for (const p of v) if (matchesAction(p, folded)) return true;
+  return false;
+}
+
+/**
+ * Whether a statement of a screened document (its `Action` or `NotAction` a string or a list of
+ * strings) can apply to the action being evaluated: the same case-insensitive glob the compiled
+ * action matcher uses. A statement left out could not have matched.
+ */
+function actionCanApply(o: Record<string, unknown>): boolean {
+  const folded = sparseAction!;
+  return o.Action !== undefined ? listMatchesAction(o.Action, folded) : !listMatchesAction(o.NotAction, folded);
 }
 
 /** Whether the case being prepared evaluates refused documents anyway (set by `runCase`). */
@@ -318,7 +366,10 @@ function contextOf(value: unknown): Record<string, ContextValue> {
     );
   }
   const out: Record<string, ContextValue> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+  const given = value as Record<string, unknown>;
+  for (const k in given) {
+    if (!Object.prototype.hasOwnProperty.call(given, k)) continue;
+    const v = given[k];
     if (typeof v === 'string') out[k] = v;
     else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
     else if (
@@ -339,6 +390,7 @@ function contextOf(value: unknown): Record<string, ContextValue> {
 function prepare(
   c: Record<string, unknown>,
   now: number | undefined,
+  traced: boolean,
 ): { set: PolicySet; request: EvalRequest; resourceAccount?: string } {
   for (const k of Object.keys(c))
     if (!CASE_KEYS.has(k)) throw new CaseProblem('evaluate.case.unknown-key', `unknown key \`${k}\` in the case`);
@@ -370,12 +422,19 @@ function prepare(
       `\`request.resourceAccount\` must be a 12-digit account id, found \`${resourceAccount.slice(0, 40)}\``,
     );
   }
+  sparseAction = traced ? undefined : foldCase(action);
   const given = contextOf(r.context);
   const parsed = parseCaller(principal);
   if (!parsed.ok) throw new CaseProblem(parsed.errors[0].code, parsed.errors[0].message);
   let caller: Caller = parsed.value;
   // A session ARN drops the role's path; the context's aws:PrincipalArn may give the full role ARN.
-  const given_pa = Object.entries(given).find(([k]) => k.toLowerCase() === 'aws:principalarn')?.[1];
+  let given_pa: ContextValue | undefined;
+  if (caller.kind === 'assumed-role')
+    for (const k in given)
+      if (k.length === 16 && k.toLowerCase() === 'aws:principalarn') {
+        given_pa = given[k];
+        break;
+      }
   if (
     caller.kind === 'assumed-role' &&
     typeof given_pa === 'string' &&
@@ -423,7 +482,7 @@ export function runCase(value: unknown, options: CaseOptions = {}): CaseAnswer {
     if (typeof c.id === 'string' || typeof c.id === 'number') id = String(c.id);
     else return { id, error: { code: 'evaluate.case.shape', message: 'the case needs an `id` (a string)' } };
     evaluateAnyway = options.anyway === true;
-    const { set, request, resourceAccount } = prepare(c, options.now);
+    const { set, request, resourceAccount } = prepare(c, options.now, options.explain === true);
     const result = evaluate(set, request, { trace: options.explain === true, resourceAccount });
     const deciding = result.deciding.map((ref) => {
       const d: DecidingStatement = { policy: ref.policyId, policyType: ref.policyType, statement: ref.statementIndex };

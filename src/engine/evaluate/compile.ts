@@ -52,14 +52,42 @@ export interface CompiledPolicy {
   source: PolicySource;
   policy: Policy;
   statements: CompiledStatement[];
-  /** One frozen "did not match" outcome per statement, shared by untraced evaluations. */
-  idle: readonly StatementOutcome[];
-  /** Folded action -> indexes of the valid statements whose Action/NotAction element matches it. */
-  actionHits: Map<string, number[]>;
-  /** Service prefix -> valid statements whose `Action` names that service. */
-  byService: Map<string, number[]>;
-  /** Valid statements to check for every action (NotAction, or a wildcard in the service part). */
+  /** One frozen "did not match" outcome per statement, shared by untraced evaluations (see `idleOutcomes`; built on first need). */
+  idle: readonly StatementOutcome[] | undefined;
+  /** Positions of the statements that cannot be evaluated (usually none). */
+  invalid: readonly number[];
+  /** The last folded action looked up, and its statements (a document read once meets one action). */
+  lastAction: string | undefined;
+  lastHits: number[];
+  /** Folded action -> indexes of the valid statements whose Action/NotAction element matches it (from the second action on). */
+  actionHits: Map<string, number[]> | undefined;
+  /** Service prefix -> valid statements whose `Action` names that service (long policies only: a short one tries every valid statement). */
+  byService: Map<string, number[]> | undefined;
+  /** Valid statements to check for every action (NotAction, or a wildcard in the service part); for a short policy, every valid one. */
   anyService: number[];
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/** Policies up to this many statements are not indexed by service: each valid statement is tried. */
+const SMALL_POLICY = 16;
+
+/** The frozen "did not match" outcome of each statement (an "invalid" one for a statement that cannot be evaluated). */
+export function idleOutcomes(c: CompiledPolicy): readonly StatementOutcome[] {
+  if (c.idle === undefined)
+    c.idle = Object.freeze(
+      c.statements.map((s) =>
+        Object.freeze<StatementOutcome>({ ref: s.ref, effect: s.effect, matched: false, traceId: 0 }),
+      ),
+    );
+  return c.idle;
+}
+
+/** Forgets the statements remembered per action (for benches that measure a first lookup). */
+export function forgetActions(c: CompiledPolicy): void {
+  c.lastAction = undefined;
+  c.lastHits = [];
+  c.actionHits = undefined;
 }
 
 /** Policy types whose statements have no `Principal` (IAM User Guide, "Principal"). */
@@ -75,50 +103,76 @@ function failedOnOf(element: string): NonNullable<CompiledStatement['invalid']>[
 
 export function compilePolicy(policy: Policy, source: PolicySource): CompiledPolicy {
   const statements = policy.statements.map((s) => compileStatement(s, policy, source));
-  const idle = Object.freeze(
-    statements.map((s) =>
-      Object.freeze<StatementOutcome>({ ref: s.ref, effect: s.effect, matched: false, traceId: 0 }),
-    ),
-  );
-  const byService = new Map<string, number[]>();
+  let invalid: number[] | undefined;
+  const small = statements.length <= SMALL_POLICY;
+  const byService = small ? undefined : new Map<string, number[]>();
   const anyService: number[] = [];
   statements.forEach((s, i) => {
-    if (s.invalid) return;
-    const services = s.action ? servicesOf(s.action.compiled) : undefined;
+    if (s.invalid) {
+      (invalid ??= []).push(i);
+      return;
+    }
+    const services = byService && s.action ? servicesOf(s.action.compiled) : undefined;
     if (!services) {
       anyService.push(i);
       return;
     }
     for (const svc of services) {
-      const list = byService.get(svc);
+      const list = byService!.get(svc);
       if (list) list.push(i);
-      else byService.set(svc, [i]);
+      else byService!.set(svc, [i]);
     }
   });
-  return { source, policy, statements, idle, actionHits: new Map(), byService, anyService };
+  return {
+    source,
+    policy,
+    statements,
+    idle: undefined,
+    invalid: invalid ?? NONE,
+    lastAction: undefined,
+    lastHits: [],
+    actionHits: undefined,
+    byService,
+    anyService,
+  };
 }
 
 const ACTION_CACHE_LIMIT = 2048;
 
 /** The valid statements whose action element matches a folded action (memoised per policy). */
 export function statementsForAction(c: CompiledPolicy, foldedAction: string): number[] {
-  let hits = c.actionHits.get(foldedAction);
-  if (hits) return hits;
-  hits = [];
-  const service = serviceOf(foldedAction);
-  const named = c.byService.get(service) ?? [];
-  const candidates = c.anyService.length === 0 ? named : [...named, ...c.anyService].sort((a, b) => a - b);
-  for (const i of candidates) {
-    const s = c.statements[i];
-    if (
-      s.action
-        ? matchActions(s.action.compiled, foldedAction, service) >= 0
-        : matchActions(s.notAction!.compiled, foldedAction, service) < 0
-    )
-      hits.push(i);
+  if (c.lastAction === foldedAction) return c.lastHits;
+  let hits = c.actionHits?.get(foldedAction);
+  if (!hits) {
+    hits = [];
+    const service = serviceOf(foldedAction);
+    const named = c.byService?.get(service) ?? [];
+    const candidates =
+      c.anyService.length === 0
+        ? named
+        : named.length === 0
+          ? c.anyService
+          : [...named, ...c.anyService].sort((a, b) => a - b);
+    for (const i of candidates) {
+      const s = c.statements[i];
+      if (
+        s.action
+          ? matchActions(s.action.compiled, foldedAction, service) >= 0
+          : matchActions(s.notAction!.compiled, foldedAction, service) < 0
+      )
+        hits.push(i);
+    }
+    if (c.lastAction !== undefined) {
+      if (c.actionHits === undefined) {
+        c.actionHits = new Map();
+        c.actionHits.set(c.lastAction, c.lastHits);
+      }
+      if (c.actionHits.size >= ACTION_CACHE_LIMIT) c.actionHits.clear();
+      c.actionHits.set(foldedAction, hits);
+    }
   }
-  if (c.actionHits.size >= ACTION_CACHE_LIMIT) c.actionHits.clear();
-  c.actionHits.set(foldedAction, hits);
+  c.lastAction = foldedAction;
+  c.lastHits = hits;
   return hits;
 }
 

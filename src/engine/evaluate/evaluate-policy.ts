@@ -9,7 +9,7 @@ import { TraceBuilder } from '../trace';
 import type { TraceEvent } from '../trace';
 import { matchActions } from './action';
 import type { CompiledPolicy, CompiledStatement } from './compile';
-import { ready, statementsForAction } from './compile';
+import { idleOutcomes, ready, statementsForAction } from './compile';
 import { evaluateCondition } from './condition';
 import { foldCase } from './fold-case';
 import { exemptByNotPrincipal, matchPrincipal, notPrincipalListing } from './principal';
@@ -52,11 +52,41 @@ export function evaluatePolicy(
     if (principalMatch === false) continue;
     const o: StatementOutcome = { ref: s.ref, effect: s.effect, matched: true, traceId: 0 };
     if (principalMatch !== true) o.principalMatch = principalMatch;
-    out ??= compiled.idle.slice();
+    out ??= idleOutcomes(compiled).slice();
     out[i] = o;
   }
-  return out ?? (compiled.idle as StatementOutcome[]);
+  return out ?? (idleOutcomes(compiled) as StatementOutcome[]);
 }
+
+/**
+ * Untraced and sparse: only the outcomes that matter to a decision, in statement order: each
+ * matching statement, and each statement that cannot be evaluated (effect `invalid`). Its cost
+ * grows with the statements that name the action, not with the policy. The list may be shared
+ * when empty: do not mutate it.
+ */
+export function matchedOutcomes(compiled: CompiledPolicy, request: EvalRequest): StatementOutcome[] {
+  const action = foldAction(request.action);
+  const hits = statementsForAction(compiled, action);
+  const invalid = compiled.invalid;
+  if (hits.length === 0 && invalid.length === 0) return NO_OUTCOMES;
+  let out: StatementOutcome[] | undefined;
+  for (const i of hits) {
+    const s = compiled.statements[i];
+    const principalMatch = restMatches(s, request);
+    if (principalMatch === false) continue;
+    const o: StatementOutcome = { ref: s.ref, effect: s.effect, matched: true, traceId: 0 };
+    if (principalMatch !== true) o.principalMatch = principalMatch;
+    (out ??= []).push(o);
+  }
+  if (invalid.length > 0) {
+    const idle = idleOutcomes(compiled);
+    out ??= [];
+    for (const i of invalid) out.push(idle[i]);
+    out.sort((a, b) => a.ref.statementIndex - b.ref.statementIndex);
+  }
+  return out ?? NO_OUTCOMES;
+}
+const NO_OUTCOMES: StatementOutcome[] = [];
 
 /** Untraced check of everything but the action: false, or true / how Principal matched. */
 function restMatches(s: CompiledStatement, req: EvalRequest): boolean | PrincipalMatch {

@@ -49,8 +49,12 @@ function describe(v: unknown): string {
 
 const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
-/** The policy model of a JSON value, or undefined when the document has a parse error. Never throws. */
-export function policyFromValue(value: unknown): Policy | undefined {
+/**
+ * The policy model of a JSON value, or undefined when the document has a parse error. Never throws.
+ * With `keep`, only the statements it accepts are read (each with its own index in the document):
+ * for a caller that knows the others cannot apply to its request.
+ */
+export function policyFromValue(value: unknown, keep?: (statement: Obj) => boolean): Policy | undefined {
   if (!isObject(value)) return undefined;
   const st = has(value, 'Statement') ? value.Statement : undefined;
   if (st !== undefined && !isObject(st) && !(Array.isArray(st) && st.every(isObject))) return undefined;
@@ -64,9 +68,12 @@ export function policyFromValue(value: unknown): Policy | undefined {
   if (typeof value.Id === 'string') policy.id = { value: value.Id, range: NO_RANGE };
   if (isObject(st)) {
     policy.singleStatement = true;
-    policy.statements.push(statement(st, 0));
+    if (!keep || keep(st)) policy.statements.push(statement(st, 0));
   } else if (Array.isArray(st)) {
-    for (let i = 0; i < st.length; i++) policy.statements.push(statement(st[i] as Obj, i));
+    for (let i = 0; i < st.length; i++) {
+      const o = st[i] as Obj;
+      if (!keep || keep(o)) policy.statements.push(statement(o, i));
+    }
   }
   return policy;
 }
