@@ -245,13 +245,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if ('error' in answer) {
       errored = true;
       buffer += JSON.stringify({ id: answer.id, error: answer.error }) + '\n';
+    } else if (explain) {
+      buffer += JSON.stringify({ id: answer.id, decision: answer.decision, explain: answer.explain }) + '\n';
     } else {
-      buffer +=
-        JSON.stringify(
-          explain
-            ? { id: answer.id, decision: answer.decision, explain: answer.explain }
-            : { id: answer.id, decision: answer.decision },
-        ) + '\n';
+      // The line JSON.stringify would print ({"id":…,"decision":…}), without building an object for it.
+      buffer += `{"id":${JSON.stringify(answer.id)},"decision":"${answer.decision}"}\n`;
     }
   });
   const decoder = new StringDecoder('utf8');

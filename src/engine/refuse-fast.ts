@@ -72,7 +72,7 @@ const PARTITION = /^[a-z*?-]+$/;
 function principalOk(p: unknown, type: PolicyType): boolean {
   if (p === '*') return true;
   if (type === 'rcp' || !isObject(p)) return false;
-  for (const kind of Object.keys(p)) {
+  for (const kind in p) {
     const v = p[kind];
     if (kind === 'AWS') {
       if (!strings(v, (s) => s === '*' || ACCOUNT.test(s) || PLAIN_IAM_ARN.test(s))) return false;
@@ -107,36 +107,56 @@ function actionOk(a: string): boolean {
   return true;
 }
 
+/** Values already found well formed, per operator family (dates, addresses and numbers repeat across documents). */
+const goodValues = new Map<string, Set<string>>();
+function valueOk(family: NonNullable<ReturnType<typeof parseOperator>>['family'], text: string): boolean {
+  if (family === 'String') return !text.includes('${');
+  let good = goodValues.get(family);
+  if (good?.has(text)) return true;
+  if (text.includes('${') || valueProblem(family, text) !== undefined) return false;
+  if (text.length <= 64) {
+    if (!good) goodValues.set(family, (good = new Set()));
+    if (good.size > 20_000) good.clear();
+    good.add(text);
+  }
+  return true;
+}
+
+function itemOk(op: NonNullable<ReturnType<typeof parseOperator>>, item: unknown): boolean {
+  if (typeof item === 'string') return valueOk(op.family, item);
+  if (typeof item === 'boolean') return valueOk(op.family, item ? 'true' : 'false');
+  // A number's source text (`10.0`, `1e3`) is not known here: only String operators take any.
+  if (typeof item === 'number' && op.family === 'String') return valueOk(op.family, String(item));
+  return false;
+}
+
 function conditionOk(c: unknown): boolean {
   if (!isObject(c)) return false;
-  for (const name of Object.keys(c)) {
+  for (const name in c) {
     const op = operator(name);
     if (!op || (op.base === 'Null' && op.ifExists)) return false;
     const block = c[name];
     if (!isObject(block)) return false;
-    for (const key of Object.keys(block)) {
+    for (const key in block) {
       if (key.includes('${')) return false;
       const raw = block[key];
-      const items = Array.isArray(raw) ? raw : [raw];
-      for (const item of items) {
-        let text: string;
-        if (typeof item === 'string') text = item;
-        else if (typeof item === 'boolean') text = String(item);
-        // A number's source text (`10.0`, `1e3`) is not known here: only String operators take any.
-        else if (typeof item === 'number' && op.family === 'String') text = String(item);
-        else return false;
-        if (text.includes('${') || valueProblem(op.family, text) !== undefined) return false;
-      }
+      if (Array.isArray(raw)) {
+        for (const item of raw) if (!itemOk(op, item)) return false;
+      } else if (!itemOk(op, raw)) return false;
     }
   }
   return true;
 }
 
-function statementOk(s: Obj, type: PolicyType, sids: Set<string>): boolean {
-  for (const k of Object.keys(s)) if (!ELEMENTS.has(k)) return false;
+/** `sids`: the Sids of the statements before (undefined when the caller checks repeats itself). */
+function statementOk(s: Obj, type: PolicyType, sids: string[] | undefined): boolean {
+  for (const k in s) if (!ELEMENTS.has(k)) return false;
   if (s.Sid !== undefined) {
-    if (typeof s.Sid !== 'string' || !SID.test(s.Sid) || sids.has(s.Sid)) return false;
-    sids.add(s.Sid);
+    if (typeof s.Sid !== 'string' || !SID.test(s.Sid)) return false;
+    if (sids) {
+      if (sids.includes(s.Sid)) return false;
+      sids.push(s.Sid);
+    }
   }
   if (s.Effect !== 'Allow' && s.Effect !== 'Deny') return false;
   if (type === 'rcp' && s.Effect === 'Allow') return false;
@@ -166,13 +186,25 @@ function statementOk(s: Obj, type: PolicyType, sids: Set<string>): boolean {
  */
 export function mayBeRefused(value: unknown, type: PolicyType): boolean {
   if (!isObject(value)) return true;
-  for (const k of Object.keys(value)) if (!TOP.has(k)) return true;
+  for (const k in value) if (!TOP.has(k)) return true;
   if (value.Version !== undefined && !(typeof value.Version === 'string' && VERSIONS.has(value.Version))) return true;
   if (value.Id !== undefined && typeof value.Id !== 'string') return true;
   const st = value.Statement;
   const list = Array.isArray(st) ? st : st === undefined ? undefined : [st];
   if (!list) return true;
-  const sids = new Set<string>();
+  // Sids seen so far: a list (documents have few statements); a long document's go in a set.
+  if (list.length > 64) {
+    const seen = new Set<string>();
+    for (const s of list) {
+      if (!isObject(s) || !statementOk(s, type, undefined)) return true;
+      if (s.Sid !== undefined) {
+        if (seen.has(s.Sid as string)) return true;
+        seen.add(s.Sid as string);
+      }
+    }
+    return false;
+  }
+  const sids: string[] = [];
   for (const s of list) if (!isObject(s) || !statementOk(s, type, sids)) return true;
   return false;
 }

@@ -145,7 +145,7 @@ function hashOf(v: unknown, depth: number): number {
           h = Math.imul(h ^ x, 0x01000193) + 0x7f4a7c15;
         }
       } else {
-        for (const k of Object.keys(v)) {
+        for (const k in v) {
           const x = hashOf((v as Record<string, unknown>)[k], depth + 1);
           if (x < 0) return -1;
           // Keys are few and repeat (element names): their length and ends are enough.
@@ -386,6 +386,10 @@ function contextOf(value: unknown): Record<string, ContextValue> {
   return out;
 }
 
+/** `identityPolicies[i]`, printed once for the first few. */
+const IDENTITY_NAMES = Array.from({ length: 32 }, (_, i) => `identityPolicies[${i}]`);
+const identityName = (i: number) => IDENTITY_NAMES[i] ?? `identityPolicies[${i}]`;
+
 /** Builds the policy set and the request of a case; throws CaseProblem for a case it cannot evaluate. */
 function prepare(
   c: Record<string, unknown>,
@@ -447,7 +451,9 @@ function prepare(
   if (c.identityPolicies !== undefined) {
     if (!Array.isArray(c.identityPolicies))
       throw new CaseProblem('evaluate.case.shape', '`identityPolicies` must be a list of policies');
-    set.identity = c.identityPolicies.map((p, i) => entry(p, `identityPolicies[${i}]`, 'identity'));
+    const list = c.identityPolicies;
+    set.identity = [];
+    for (let i = 0; i < list.length; i++) set.identity.push(entry(list[i], identityName(i), 'identity'));
   }
   if (c.resourcePolicy !== undefined)
     set.resource = entry(
