@@ -164,11 +164,13 @@ class Evaluator {
   ) {}
 
   run(entry: PolicyEntry, type: PolicyType, level?: number, levelName?: string): Binned {
-    const policyEvent = this.trace.add(
-      level === undefined
-        ? { kind: 'policy', policyId: entry.id, policyType: type }
-        : { kind: 'policy', policyId: entry.id, policyType: type, level: String(level), levelName },
-    );
+    const policyEvent = !this.trace.enabled
+      ? 0
+      : this.trace.add(
+          level === undefined
+            ? { kind: 'policy', policyId: entry.id, policyType: type }
+            : { kind: 'policy', policyId: entry.id, policyType: type, level: String(level), levelName },
+        );
     const c = compiled(entry.policy, entry.id, type);
     const outcomes = this.trace.enabled
       ? evaluatePolicy(c, this.request, this.trace, policyEvent || undefined)
@@ -615,20 +617,22 @@ export function evaluate(set: PolicySet, given: EvalRequest, options: EvaluateOp
   const app = applicability(set, request, options);
   const { bins, errors } = evaluateBins(set, request, app, trace);
   const d = decide(app, bins);
-  for (const s of d.steps) trace.add({ kind: 'step', step: s.step, outcome: s.outcome, note: s.note });
+  if (trace.enabled)
+    for (const s of d.steps) trace.add({ kind: 'step', step: s.step, outcome: s.outcome, note: s.note });
   const out: DecisionResult = {
     decision: d.decision,
     deciding: d.deciding,
     byPolicyType: d.byPolicyType,
-    message: d.deniedBy
-      ? accessDeniedMessage({
-          principalArn: caller.arn,
-          action,
-          resource,
-          kind: d.explicit ? 'explicit' : 'implicit',
-          policyType: d.deniedBy,
-        })
-      : '',
+    message:
+      d.deniedBy && options.message !== false
+        ? accessDeniedMessage({
+            principalArn: caller.arn,
+            action,
+            resource,
+            kind: d.explicit ? 'explicit' : 'implicit',
+            policyType: d.deniedBy,
+          })
+        : '',
     trace: trace.events,
     errors,
   };

@@ -489,7 +489,11 @@ export function runCase(value: unknown, options: CaseOptions = {}): CaseAnswer {
     else return { id, error: { code: 'evaluate.case.shape', message: 'the case needs an `id` (a string)' } };
     evaluateAnyway = options.anyway === true;
     const { set, request, resourceAccount } = prepare(c, options.now, options.explain === true);
-    const result = evaluate(set, request, { trace: options.explain === true, resourceAccount });
+    const result = evaluate(set, request, {
+      trace: options.explain === true,
+      message: options.explain === true,
+      resourceAccount,
+    });
     const deciding = result.deciding.map((ref) => {
       const d: DecidingStatement = { policy: ref.policyId, policyType: ref.policyType, statement: ref.statementIndex };
       if (ref.sid !== undefined) d.sid = ref.sid;

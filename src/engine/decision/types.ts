@@ -65,4 +65,6 @@ export interface EvaluateOptions {
   trace?: boolean;
   /** The resource's account; default: `aws:ResourceAccount` from the context, else the ARN's, else the caller's. */
   resourceAccount?: string;
+  /** Word the AccessDenied message (default true); off, `message` is empty (a caller that needs only the decision). */
+  message?: boolean;
 }
