@@ -49,12 +49,15 @@ interface Segment {
   wildMask?: Uint32Array;
   /** For middle segments with `?` longer than BITAP_MAX: searched by convolution (dont-care.ts). */
   dontCare?: DontCarePattern;
+  /** True once the search tables of a middle segment are built (on its first search). */
+  prepared?: boolean;
 }
 
 /**
  * Compiled matchers by pattern, shared: the same `s3:Get*` or `arn:aws:s3:::bucket/*` written in
  * thousands of documents, or a `${aws:username}` resource resolved to the same text request after
- * request, is compiled once. Matchers are immutable. Bounded; long patterns are not kept.
+ * request, is compiled once. Matchers never change what they match (a middle segment's search table
+ * is built on its first search). Bounded; long patterns are not kept.
  */
 const memo = [new Map<string, WildcardMatcher>(), new Map<string, WildcardMatcher>()];
 const MEMO_ENTRIES = 20_000;
@@ -106,8 +109,9 @@ function compileFresh(pieces: PatternPiece[], ignoreCase: boolean, pattern?: str
   } else {
     const prefix = segs[0];
     const suffix = segs[segs.length - 1];
+    // A middle segment's search tables are built on its first search: a pattern whose prefix or
+    // suffix already fails (most, for a document read once) never needs them.
     const middles = segs.slice(1, -1).filter((s) => s.str.length > 0);
-    for (const m of middles) prepareSearch(m);
     const pLen = prefix.str.length;
     const sLen = suffix.str.length;
     const minLength = pLen + sLen + middles.reduce((n, s) => n + s.str.length, 0);
@@ -118,6 +122,7 @@ function compileFresh(pieces: PatternPiece[], ignoreCase: boolean, pattern?: str
       if (sLen > 0 && !(suffix.q ? matchAt(suffix, t, end) : t.endsWith(suffix.str))) return false;
       let pos = pLen;
       for (const seg of middles) {
+        if (seg.prepared !== true) prepareSearch(seg);
         const at = seg.dontCare
           ? dontCareSearch(seg.dontCare, t, pos, end)
           : seg.q
@@ -192,6 +197,7 @@ function matchAt(seg: Segment, t: string, at: number): boolean {
 const BITAP_MAX = 256;
 
 function prepareSearch(seg: Segment): void {
+  seg.prepared = true;
   const p = seg.str;
   const m = p.length;
   const q = seg.q;
