@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { parsePolicyValue } from '../parse';
 import { TraceBuilder } from '../trace';
 import { compilePolicy } from './compile';
-import { evaluatePolicy } from './evaluate-policy';
+import { evaluatePolicy, matchedOutcomes } from './evaluate-policy';
 import type { Caller } from './types';
-import { request, run } from './testing';
+import { compileValue, request, run } from './testing';
 
 const S3_POLICY = {
   Version: '2012-10-17',
@@ -316,6 +316,53 @@ describe('the trace explains NotAction, NotResource, NotPrincipal and missing va
     expect(elementsOf(doc, request('s3:GetObject', 'arn:aws:s3:::b/alice/k', { 'aws:username': 'alice' }))).toEqual([
       ['action', true, '*', null],
       ['resource', true, 'arn:aws:s3:::b/alice/*', null],
+    ]);
+  });
+});
+
+describe('matchedOutcomes: only the statements that decide (issue 8)', () => {
+  // 10,000 statements, one service each in turn; statement 7,001 names the action with a Deny.
+  const services = ['s3', 'ec2', 'dynamodb', 'sqs', 'kms'];
+  const Statement: object[] = Array.from({ length: 10_000 }, (_, i) => ({
+    Sid: `S${i}`,
+    Effect: 'Allow',
+    Action: `${services[i % 5]}:Get${i}`,
+    Resource: '*',
+  }));
+  Statement[7001] = { Sid: 'NoDelete', Effect: 'Deny', Action: 'S3:Delete*', Resource: 'arn:aws:s3:::b/*' };
+  Statement.push({ Sid: 'Everything', Effect: 'Allow', NotAction: 'iam:*', Resource: '*' });
+  const tall = compileValue({ Version: '2012-10-17', Statement });
+
+  it('lists the matching statements of a 10,000-statement policy in statement order, and nothing else', () => {
+    const got = matchedOutcomes(tall, request('s3:DeleteObject', 'arn:aws:s3:::b/k'));
+    expect(got.map((o) => [o.ref.statementIndex, o.ref.sid, o.effect, o.matched])).toEqual([
+      [7001, 'NoDelete', 'Deny', true],
+      [10000, 'Everything', 'Allow', true],
+    ]);
+  });
+  it('agrees with evaluatePolicy on which statements match', () => {
+    for (const [action, resource] of [
+      ['s3:DeleteObject', 'arn:aws:s3:::other/k'],
+      ['ec2:Get6', 'arn:aws:ec2:us-east-1:111122223333:instance/i-1'],
+      ['iam:GetUser', 'arn:aws:iam::111122223333:user/bob'],
+    ]) {
+      const r = request(action, resource);
+      const all = evaluatePolicy(tall, r, new TraceBuilder(false)).filter((o) => o.matched);
+      expect(matchedOutcomes(tall, r)).toEqual(all);
+    }
+    expect(matchedOutcomes(tall, request('ec2:Get6', '*')).map((o) => o.ref.sid)).toEqual(['S6', 'Everything']);
+  });
+  it('keeps a statement that cannot be evaluated, so its error is still reported', () => {
+    const c = compileValue({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+        { Effect: 'Allow', Action: 's3:GetObject' },
+      ],
+    });
+    expect(matchedOutcomes(c, request('s3:GetObject', '*')).map((o) => [o.ref.statementIndex, o.effect])).toEqual([
+      [0, 'Allow'],
+      [1, 'invalid'],
     ]);
   });
 });
