@@ -386,6 +386,16 @@ function contextOf(value: unknown): Record<string, ContextValue> {
   return out;
 }
 
+/** Whether an ARN has at least five colons (six parts), as `split(':', 6)` would count, without splitting. */
+function hasSixParts(arn: string): boolean {
+  let at = -1;
+  for (let n = 0; n < 5; n++) {
+    at = arn.indexOf(':', at + 1);
+    if (at < 0) return false;
+  }
+  return true;
+}
+
 /** `identityPolicies[i]`, printed once for the first few. */
 const IDENTITY_NAMES = Array.from({ length: 32 }, (_, i) => `identityPolicies[${i}]`);
 const identityName = (i: number) => IDENTITY_NAMES[i] ?? `identityPolicies[${i}]`;
@@ -414,7 +424,7 @@ function prepare(
       `\`${action.slice(0, 100)}\` is not an action; write \`service:ActionName\`, such as \`s3:GetObject\``,
     );
   }
-  if (resource !== '*' && !(resource.startsWith('arn:') && resource.split(':', 6).length === 6)) {
+  if (resource !== '*' && !(resource.startsWith('arn:') && hasSixParts(resource))) {
     throw new CaseProblem(
       'evaluate.request.resource',
       `\`${resource.slice(0, 100)}\` is not an ARN; write \`arn:partition:service:region:account:resource\` or \`*\``,

@@ -94,7 +94,24 @@ export function splitOperator(written: string): OperatorParts {
 }
 
 /** Parses an operator as written; an error message when it is not one AWS knows. */
-export function parseOperator(written: string): { ok: true; op: ParsedOperator } | { ok: false; message: string } {
+type OperatorParse = { ok: true; op: ParsedOperator } | { ok: false; message: string };
+
+/** Parses seen before, by name (a handful of names recur in every document). Shared: do not mutate. */
+const parses = new Map<string, OperatorParse>();
+
+export function parseOperator(written: string): OperatorParse {
+  let r = parses.get(written);
+  if (r === undefined) {
+    r = parseUncached(written);
+    if (written.length <= 64) {
+      if (parses.size >= 1000) parses.clear();
+      parses.set(written, r);
+    }
+  }
+  return r;
+}
+
+function parseUncached(written: string): OperatorParse {
   const { qualifier, base, ifExists } = splitOperator(written);
   if (!base) {
     const loose = /^for(any|all)values?:/i.exec(written);
