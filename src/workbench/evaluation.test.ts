@@ -107,12 +107,24 @@ describe('the workbench evaluation in the worker', () => {
     const { set, levels } = buildPolicySet(docs, parsePolicy);
     expect(set.scps?.map((level) => level.map((e) => e.id))).toEqual([['root'], ['ou'], ['ou2'], ['acct']]);
     expect(levels).toEqual({ scp: ['root', 'ou', 'ou2', 'account'], rcp: [] });
+    expect(set.scpLevelNames).toEqual(['Root', 'OU', 'OU 2', 'Account']);
     const answer = evaluateWorkbench(docs, request(['s3:GetObject', 'ec2:DescribeInstances']), await deps());
     expect(answer.rows.map((r) => (r.ok ? r.value.decision : r.error))).toEqual(['ImplicitDeny', 'Allow']);
     const s3 = answer.rows[0];
     expect(s3.ok && s3.value.message).toBe(
       'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::reports/2026/q3.csv because no service control policy allows the s3:GetObject action',
     );
+    // The engine's note and the trace name the level as the document tabs do.
+    const trace = s3.ok ? s3.value.trace : [];
+    expect(trace.flatMap((e) => (e.kind === 'step' && e.step === 'scp' ? [e.note] : []))).toEqual([
+      'no service control policy at `OU 2` of the organization path allows the request',
+    ]);
+    expect(trace.flatMap((e) => (e.kind === 'policy' && e.policyType === 'scp' ? [e.levelName] : []))).toEqual([
+      'Root',
+      'OU',
+      'OU 2',
+      'Account',
+    ]);
   });
 
   it('types context values from the catalogue and notes the wrong ones', async () => {

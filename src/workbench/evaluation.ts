@@ -23,7 +23,7 @@ import type {
   RefusedDoc,
   RequestInput,
 } from './types';
-import { ORG_LEVEL_ORDER } from './types';
+import { ORG_LEVEL_ORDER, orgLevelName } from './types';
 
 export type EvaluateFn = (set: PolicySet, request: Request, options?: EvaluateOptions) => DecisionResult;
 export type ParseFn = (text: string) => { policy?: Policy; findings: Finding[] };
@@ -132,8 +132,14 @@ export function buildPolicySet(
     scp: ORG_LEVEL_ORDER.filter((l) => scps.has(l)),
     rcp: ORG_LEVEL_ORDER.filter((l) => rcps.has(l)),
   };
-  if (scps.size > 0) set.scps = levels.scp.map((l) => scps.get(l)!);
-  if (rcps.size > 0) set.rcps = levels.rcp.map((l) => rcps.get(l)!);
+  if (scps.size > 0) {
+    set.scps = levels.scp.map((l) => scps.get(l)!);
+    set.scpLevelNames = levels.scp.map(orgLevelName);
+  }
+  if (rcps.size > 0) {
+    set.rcps = levels.rcp.map((l) => rcps.get(l)!);
+    set.rcpLevelNames = levels.rcp.map(orgLevelName);
+  }
   return { set, skipped, refused, levels };
 }
 

@@ -16,6 +16,16 @@ export type DocKind = 'identity' | 'resource' | 'boundary' | 'scp' | 'rcp' | 'se
 export const ORG_LEVEL_ORDER = ['root', 'ou', 'ou2', 'ou3', 'ou4', 'ou5', 'account'] as const;
 export type OrgLevel = (typeof ORG_LEVEL_ORDER)[number];
 
+/**
+ * A level's name as the document tabs show it (`Root`, `OU`, `OU 2`, …, `Account`); the workbench
+ * passes these to the engine as the policy set's level names, so its notes say the same names.
+ */
+export function orgLevelName(level: OrgLevel): string {
+  if (level === 'root') return 'Root';
+  if (level === 'account') return 'Account';
+  return level === 'ou' ? 'OU' : `OU ${level.slice(2)}`;
+}
+
 export interface DocInput {
   id: string;
   name: string;

@@ -163,9 +163,10 @@ test.describe('labels and order', () => {
     await expect(page.getByRole('list', { name: 'Documents' })).toContainText('SCP · OU');
     await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ImplicitDeny');
     await expect(page.locator('[data-step="scp"]')).toContainText(
-      'No allow: denied: no service control policy at the OU level of the organization path allows the request',
+      'No allow: denied: no service control policy at OU of the organization path allows the request',
     );
     await expect(page.locator('[data-step="scp"]')).not.toContainText('level 1');
+    await expect(page.locator('[data-step="scp"]')).not.toContainText('OU 1');
     const headings = page.locator('.trace h4');
     await expect(headings.filter({ hasText: 'SCP 1' })).toContainText('Service control policies · Root');
     await expect(headings.filter({ hasText: 'SCP 2' })).toContainText('Service control policies · OU');
@@ -207,9 +208,17 @@ test.describe('labels and order', () => {
     await expect(page.getByTestId('flowchart')).not.toContainText('ExplicitDeny');
     await expect(page.getByTestId('decision').locator('svg')).toHaveCount(1);
     await expect(page.getByTestId('decision')).not.toContainText('⛔');
-    await expect(page.getByTestId('trace-statement').filter({ hasText: 'Null' })).toContainText(
-      'Null aws:SourceIp: the request does not have this key, the policy wants true',
-    );
+    // The deciding Deny is never called "not matched"; its condition says the key is absent, in words.
+    const deny = page.getByTestId('trace-statement').filter({ hasText: 'Null' });
+    await expect(deny).toHaveAttribute('data-deciding', 'true');
+    await expect(deny).toContainText('decides the request');
+    await expect(deny).not.toContainText('does not match');
+    const condition = deny.getByTestId('trace-condition');
+    await expect(condition).toContainText('Null on aws:SourceIp');
+    await expect(condition.locator('dd').nth(0)).toHaveText('true');
+    await expect(condition.locator('dd').nth(1)).toHaveText('the request does not have this key');
+    await expect(condition.getByTestId('condition-rule')).toContainText('the Null operator');
+    await expect(page.getByTestId('explain-trace')).not.toContainText('absent');
   });
 
   test('a resource policy naming the caller says so with words and spaces', async ({ page }) => {

@@ -9,7 +9,7 @@ export type DocKind = 'identity' | 'resource' | 'boundary' | 'scp' | 'rcp' | 'se
 
 /** The organization level an SCP or RCP is attached at (root, nested OUs, account). */
 export type { OrgLevel } from '../../workbench/types';
-import type { OrgLevel } from '../../workbench/types';
+import { orgLevelName, type OrgLevel } from '../../workbench/types';
 
 export const DOC_KINDS: { kind: DocKind; label: string; hint: string }[] = [
   { kind: 'identity', label: 'Identity policy', hint: 'Attached to the user or role making the request' },
@@ -44,9 +44,7 @@ export const ORG_LEVELS: { level: OrgLevel; label: string }[] = [
 
 /** The short name of a level, for tabs: `Root`, `OU`, `OU 2`, …, `Account`. */
 export function levelShortLabel(level: OrgLevel): string {
-  if (level === 'root') return 'Root';
-  if (level === 'account') return 'Account';
-  return level === 'ou' ? 'OU' : `OU ${level.slice(2)}`;
+  return orgLevelName(level);
 }
 
 export function kindLabel(kind: DocKind): string {
