@@ -22,4 +22,21 @@ describe('problems counted alike in the tab and the panel', () => {
     // An unknown service is an ERROR, as Access Analyzer's "Invalid service" is: two grouped errors.
     expect(problemCounts(findings)).toEqual({ errors: 2, warnings: 0, total: 2 });
   });
+
+  it('asks "did you mean" once, in the message, for an unknown action and an unknown service', async () => {
+    const catalog = await loadCatalog();
+    const text =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObjekt","s4:GetObject"],"Resource":"*"}]}';
+    const findings = validateParsed(text, parsePolicy(text), { type: 'identity', catalog });
+    expect(findings.map((f) => [f.message, f.help])).toEqual([
+      [
+        '`s3:GetObjekt` is not an action of Amazon S3; did you mean `s3:GetObject`?',
+        'An unknown action never matches a request.',
+      ],
+      [
+        '`s4` is not a known service prefix; did you mean `s3`?',
+        `The statement never matches a request for an unknown service. Service prefixes are listed in the Service Authorization Reference (catalogue ${catalog.meta.updatedAt.slice(0, 10)}).`,
+      ],
+    ]);
+  });
 });
