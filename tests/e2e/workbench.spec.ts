@@ -206,7 +206,7 @@ test.describe('policy workbench', () => {
     await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ExplicitDeny');
     await page.getByTestId('share').click();
     const link = await page.getByTestId('share-link').inputValue();
-    expect(link).toMatch(/\/workbench#s=1\.[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/\/workbench#s=2\.[A-Za-z0-9_-]+$/);
 
     const other = await context.newPage();
     await other.evaluate(() => localStorage.clear()).catch(() => {});

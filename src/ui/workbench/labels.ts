@@ -1,4 +1,4 @@
-/** Words the answer uses for decisions, verdicts, policy types, flowchart steps and organization levels. */
+/** Words the answer uses for decisions, verdicts, policy types and flowchart steps (level names come from the engine). */
 import type { PolicyType } from '../../engine/model';
 import type { Verdict } from '../../workbench/types';
 
