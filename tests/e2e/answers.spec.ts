@@ -213,6 +213,26 @@ test.describe('labels and order', () => {
     await expect(headings.filter({ hasText: 'SCP 2' })).toContainText('Service control policies · OU');
   });
 
+  test('an explicit deny through an OU’s SCP names the OU level in the answer and the trace', async ({ page }) => {
+    await openWorkbench(page);
+    await addDoc(
+      page,
+      'Service control policy',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    );
+    await addDoc(
+      page,
+      'Service control policy',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"NoReports","Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]}',
+    );
+    await page.getByLabel('Attached at').selectOption({ label: 'OU' });
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ExplicitDeny');
+    await expect(page.getByTestId('deciding')).toContainText('“NoReports” in “SCP 2”, an SCP at OU, line 1');
+    const deny = page.getByTestId('trace-statement').filter({ hasText: 'NoReports' });
+    await expect(deny).toContainText('decides the request');
+    await expect(page.locator('.trace h4').filter({ hasText: 'SCP 2' })).toContainText('Service control policies · OU');
+  });
+
   test('the flowchart and the verdict table follow AWS’s chart order in every case, in words', async ({ page }) => {
     const CHART = ['explicit-deny', 'rcp', 'scp', 'resource', 'identity', 'boundary', 'session', 'decision'];
     await openWorkbench(page);
