@@ -2,7 +2,8 @@
  * "Explain" views: pure filters over a decision's trace (OPA's tracer style), shared by the
  * workbench and `iamplay eval --explain`. The flowchart's steps; per policy, its statements with
  * their elements and conditions; and, per condition key, a reason a learner can act on: the
- * operator, the key, the policy's values, the request's value (or absent) and the rule that decided.
+ * operator, the key, the policy's values, the request's value (or, in words, that it lacks the key)
+ * and the rule that decided.
  */
 import type { StatementRef } from './model';
 import type { ConditionRule, FlowStep, TraceEvent } from './trace';
