@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../engine/diagnostics';
 import type { PolicyType } from '../engine/model';
-import type { PolicyKind } from '../engine/validate';
+import { inlineSizeFindings, type PolicyKind } from '../engine/validate';
 import type { Analysis, DocKind, StoredAs, SummaryLine } from './types';
 import { sizeKind } from './types';
 
@@ -22,13 +22,25 @@ export function policyTypeOf(kind: DocKind, text: string): PolicyType {
   return kind;
 }
 
-export function analyze(text: string, kind: DocKind, services: AnalysisServices, storedAs?: StoredAs): Analysis {
+/**
+ * `storedAs`: how IAM stores the document (its size limit follows). For a user's inline policy,
+ * `earlierInline` holds the user's inline policies listed before it: IAM counts them together.
+ */
+export function analyze(
+  text: string,
+  kind: DocKind,
+  services: AnalysisServices,
+  storedAs?: StoredAs,
+  earlierInline: readonly string[] = [],
+): Analysis {
   const type = policyTypeOf(kind, text);
-  const size = sizeKind(kind, storedAs);
+  const together = kind === 'identity' && storedAs === 'user-inline' && earlierInline.length > 0;
+  const size = together ? undefined : sizeKind(kind, storedAs);
   const missing: string[] = [];
   let findings: Finding[];
   if (services.validate) {
     findings = services.validate(text, type, size);
+    if (together) findings = [...findings, ...inlineSizeFindings([...earlierInline, text], 'user-inline').at(-1)!];
   } else {
     findings = services.parse(text).findings;
     missing.push('validation');

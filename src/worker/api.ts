@@ -87,7 +87,12 @@ export const engineApi = {
   },
 
   /** Findings (parse and validation) and the plain-English summary of one document. */
-  async analyze(text: string, kind: DocKind, storedAs?: StoredAs): Promise<Answer<Analysis>> {
+  async analyze(
+    text: string,
+    kind: DocKind,
+    storedAs?: StoredAs,
+    earlierInline: string[] = [],
+  ): Promise<Answer<Analysis>> {
     try {
       const services = await engineServices();
       const validate = cachedValidate(services.analysis.validate);
@@ -102,6 +107,7 @@ export const engineApi = {
             ...(validate ? { validate } : {}),
           },
           storedAs === 'aws-managed' || storedAs === 'user-inline' || storedAs === 'role-inline' ? storedAs : undefined,
+          Array.isArray(earlierInline) ? earlierInline.slice(0, 64).map(clip) : [],
         ),
       };
     } catch (e) {

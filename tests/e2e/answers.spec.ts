@@ -97,6 +97,26 @@ test.describe('answers that say what they are', () => {
     await expect(page.getByTestId('doc-stored-as')).toHaveValue('user-inline');
   });
 
+  test('a user’s inline policies share one limit: the second that takes the total over 2,048 is named in the editor', async ({
+    page,
+  }) => {
+    await openWorkbench(page);
+    const actions = Array.from({ length: 30 }, (_, i) => `s3:GetObject${String(i).padStart(3, '0')}xxxxxxxxxxxxxxxxx`);
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }],
+    });
+    await replaceText(page, text);
+    await page.getByTestId('doc-stored-as').selectOption({ label: 'Inline policy of a user (2,048 in total)' });
+    await addDoc(page, 'Identity policy', text);
+    await expect(page.getByTestId('findings')).not.toContainText('over the limit');
+    await page.getByTestId('doc-stored-as').selectOption({ label: 'Inline policy of a user (2,048 in total)' });
+    await expect(page.getByTestId('findings')).toContainText(
+      'the user’s inline policies have 2,266 characters without whitespace, over the limit of 2,048 for a user’s inline policies together',
+    );
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'refused');
+  });
+
   test('a policy that does not parse says first that it is left out and why, not "Implicit deny"', async ({ page }) => {
     await openWorkbench(page);
     await replaceText(page, '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", \n');
