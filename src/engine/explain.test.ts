@@ -46,10 +46,11 @@ describe('reasons for a condition a learner can act on', () => {
         operator: 'StringEquals',
         key: 'aws:SourceVpc',
         policyValues: ['vpc-1'],
-        requestValue: 'absent',
+        requestValue: 'the request does not have this key',
+        absent: true,
         result: false,
         rule: 'missing-key',
-        text: '`StringEquals` on `aws:SourceVpc` fails by the missing-key rule: the policy has `vpc-1`, the request has absent; the key is absent: a positive operator is false',
+        text: '`StringEquals` on `aws:SourceVpc` fails by the missing-key rule: the policy has `vpc-1`, the request does not have this key; the key is absent: a positive operator is false',
       },
     ]);
   });
@@ -73,7 +74,7 @@ describe('reasons for a condition a learner can act on', () => {
       { 'aws:TagKeys': ['env', 'owner'], 'aws:ResourceTag/team': 'web' },
     );
     expect(conditionEvents(r.trace).map((e) => conditionReason(e).text)).toEqual([
-      '`StringEqualsIfExists` on `aws:RequestTag/env` holds by IfExists: the policy has `dev`, the request has absent; the key is absent: `IfExists` is true',
+      '`StringEqualsIfExists` on `aws:RequestTag/env` holds by IfExists: the policy has `dev`, the request does not have this key; the key is absent: `IfExists` is true',
       '`ForAllValues:StringEquals` on `aws:TagKeys` fails by the ForAllValues set operator: the policy has `env`, the request has `[env, owner]`; request value `owner` matches no policy value: `ForAllValues` is false',
       '`StringEquals` on `aws:ResourceTag/team` fails by an unresolved policy variable: the policy has (unresolved variable), the request has `web`; the variable `aws:PrincipalTag/team` has no value in the request, so its value matches nothing: the condition is false',
     ]);

@@ -2,42 +2,48 @@
  * "Explain" views: pure filters over a decision's trace (OPA's tracer style), shared by the
  * workbench and `iamplay eval --explain`. The flowchart's steps; per policy, its statements with
  * their elements and conditions; and, per condition key, a reason a learner can act on: the
- * operator, the key, the policy's values, the request's value (or absent) and the rule that decided.
+ * operator, the key, the policy's values, the request's value (or, in words, that it lacks the key)
+ * and the rule that decided.
  */
 import type { StatementRef } from './model';
 import type { ConditionRule, FlowStep, TraceEvent } from './trace';
 
 type Of<K extends TraceEvent['kind']> = Extract<TraceEvent, { kind: K }>;
 
+/** The flowchart's boxes in AWS's chart order (IAM User Guide, "Policy evaluation logic"), the decision last. */
 export const FLOW_ORDER: { step: FlowStep; title: string; question: string }[] = [
   { step: 'explicit-deny', title: 'Explicit deny', question: 'Does any applicable policy have a matching Deny?' },
-  {
-    step: 'scp',
-    title: 'Service control policies',
-    question: 'Does every level of the principal’s organization allow it?',
-  },
   {
     step: 'rcp',
     title: 'Resource control policies',
     question: 'Does every level of the resource’s organization allow it?',
   },
+  {
+    step: 'scp',
+    title: 'Service control policies',
+    question: 'Does every level of the principal’s organization allow it?',
+  },
   { step: 'resource', title: 'Resource-based policy', question: 'Does the resource’s policy allow this caller?' },
+  { step: 'identity', title: 'Identity-based policies', question: 'Does a policy of the user or role allow it?' },
   { step: 'boundary', title: 'Permissions boundary', question: 'Does the principal’s boundary allow it?' },
   { step: 'session', title: 'Session policy', question: 'Does the session policy allow it?' },
-  { step: 'identity', title: 'Identity-based policies', question: 'Does a policy of the user or role allow it?' },
   { step: 'decision', title: 'Decision', question: 'What AWS answers' },
 ];
 
+/** A flowchart box with the last step event that reached it (absent: not reached). */
+export type FlowNode = (typeof FLOW_ORDER)[number] & { event?: Of<'step'> };
+
 /**
- * The flowchart's boxes in the order the engine took them (its trace follows AWS's evaluation
- * order), then the boxes it never reached in the flowchart's usual order, and the decision last.
+ * The flowchart's boxes, always in AWS's chart order whatever order the trace took them in (one
+ * order everywhere), each with the last of `events` that reached it. Stepping through the
+ * evaluation passes the first events only.
  */
-export function flowNodes(events: Of<'step'>[]): (typeof FLOW_ORDER)[number][] {
-  const seen: FlowStep[] = [];
-  for (const e of events) if (e.step !== 'decision' && !seen.includes(e.step)) seen.push(e.step);
-  for (const f of FLOW_ORDER) if (f.step !== 'decision' && !seen.includes(f.step)) seen.push(f.step);
-  seen.push('decision');
-  return seen.map((step) => FLOW_ORDER.find((f) => f.step === step)!);
+export function flowNodes(events: readonly Of<'step'>[]): FlowNode[] {
+  return FLOW_ORDER.map((f) => {
+    let event: Of<'step'> | undefined;
+    for (const e of events) if (e.step === f.step) event = e;
+    return event ? { ...f, event } : { ...f };
+  });
 }
 
 export function steps(trace: TraceEvent[]): Of<'step'>[] {
@@ -102,9 +108,12 @@ export function policyViews(trace: TraceEvent[], deciding: StatementRef[] = []):
   return out;
 }
 
-/** A condition value for display. */
+/** What a request without the key has, in words. */
+export const ABSENT = 'the request does not have this key';
+
+/** A condition value for display (a key the request lacks is said in words). */
 export function showValue(v: string | string[] | null): string {
-  if (v === null) return 'absent';
+  if (v === null) return ABSENT;
   if (Array.isArray(v)) return v.length === 0 ? '[] (empty)' : `[${v.join(', ')}]`;
   return v;
 }
@@ -128,8 +137,10 @@ export interface ConditionReason {
   key: string;
   /** The policy's values after substitution; `null` for a value whose variable had no value. */
   policyValues: (string | null)[];
-  /** The request's value as shown: `absent` when the key is not in the request. */
+  /** The request's value as shown: `the request does not have this key` when it is absent. */
   requestValue: string;
+  /** True when the request does not have the key. */
+  absent: boolean;
   result: boolean;
   rule: ConditionRule;
   /** One sentence: operator, key, values, and the rule that decided. */
@@ -140,16 +151,17 @@ export interface ConditionReason {
 export function conditionReason(e: Of<'condition'>): ConditionReason {
   const rule: ConditionRule = e.rule ?? (e.requestValue === null ? 'missing-key' : 'compare');
   const policy = e.policyValues.map((v) => (v === null ? '(unresolved variable)' : `\`${v}\``)).join(', ');
-  const request = e.requestValue === null ? 'absent' : `\`${showValue(e.requestValue)}\``;
+  const request = e.requestValue === null ? 'does not have this key' : `has \`${showValue(e.requestValue)}\``;
   const how = e.note ?? (e.result ? 'it holds' : 'it does not hold');
   return {
     operator: e.operator,
     key: e.key,
     policyValues: e.policyValues,
     requestValue: showValue(e.requestValue),
+    absent: e.requestValue === null,
     result: e.result,
     rule,
-    text: `\`${e.operator}\` on \`${e.key}\` ${e.result ? 'holds' : 'fails'} by ${CONDITION_RULE_NAMES[rule]}: the policy has ${policy || 'no value'}, the request has ${request}; ${how}`,
+    text: `\`${e.operator}\` on \`${e.key}\` ${e.result ? 'holds' : 'fails'} by ${CONDITION_RULE_NAMES[rule]}: the policy has ${policy || 'no value'}, the request ${request}; ${how}`,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { loadCatalog } from '../catalog';
-import { complete } from './completion';
+import { afterClosedString, complete } from './completion';
 
 const catalog = await loadCatalog();
 /** Completes at the end of the text (which is on one line). */
@@ -77,5 +77,27 @@ describe('complete', () => {
     expect(at('')).toEqual([]);
     expect(at('[[[[[[[[')).toEqual([]);
     expect(complete('{"Statement": 5}', { line: 99, column: 99 }, catalog)).toEqual([]);
+  });
+});
+
+describe('completion after a closed string', () => {
+  const policy = (line: string) => `{\n  "Statement": [\n    {\n${line}`;
+  it('offers nothing right after a string value the learner closed, spaces allowed', () => {
+    expect(
+      at('{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"'),
+    ).toEqual([]);
+    expect(at('{"Statement": [{"Effect": "Allow", "Resource": "*"  ')).toEqual([]);
+    const text = policy('      "Sid": "a \\" quote"');
+    expect(afterClosedString(text, text.length)).toBe(true);
+  });
+
+  it('still offers inside the string, after a colon or a comma, and on the next line', () => {
+    expect(at('{"Statement": [{"Effect": "Allow", "Resource": "').map((i) => i.label)).toEqual(['*']);
+    expect(at('{"Statement": [{"Effect": "').map((i) => i.label)).toEqual(['Allow', 'Deny']);
+    expect(at('{"Statement": [{"Effect": ').map((i) => i.insertText)).toEqual(['"Allow"', '"Deny"']);
+    expect(at('{"Statement": [{"Action": ["s3:GetObject", "dynam').map((i) => i.label)).toEqual(['dynamodb:']);
+    const next = policy('      "Effect": "Allow",\n      "');
+    expect(afterClosedString(next, next.length)).toBe(false);
+    expect(afterClosedString('', 0)).toBe(false);
   });
 });

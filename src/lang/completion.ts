@@ -88,8 +88,35 @@ function actionItems(items: Items, prefix: string, catalog: Catalog): void {
   for (const a of service.actions) items.add(a.fullName, 'action', a.accessLevel, a.description);
 }
 
+/**
+ * True right after a string value the learner has just closed (`"Resource": "arn:aws:s3:::b/*"|`),
+ * spaces allowed: nothing is offered there. The closing quote is a completion trigger in editors,
+ * so without this the list would open again with `*` preselected, and the Enter that starts the
+ * next line would insert `"*"` after the closed string. Reads the line before the cursor (a JSON
+ * string never spans lines).
+ */
+export function afterClosedString(text: string, offset: number): boolean {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let inString = false;
+  let lastQuoteClosed = false;
+  for (let i = start; i < offset; i++) {
+    const c = text[i];
+    if (inString && c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      inString = !inString;
+      lastQuoteClosed = !inString;
+    } else if (!inString && c !== ' ' && c !== '\t') lastQuoteClosed = false;
+  }
+  return !inString && lastQuoteClosed;
+}
+
 function completeUnguarded(text: string, position: CursorPosition, catalog: Catalog): CompletionItem[] {
   const offset = offsetAt(text, position);
+  if (afterClosedString(text, offset)) return [];
   const cursor = cursorAt(text, offset);
   const lines = new LineIndex(text);
   const items = new Items(cursor, lines);

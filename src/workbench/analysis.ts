@@ -4,11 +4,14 @@
  */
 import type { Finding } from '../engine/diagnostics';
 import type { PolicyType } from '../engine/model';
-import type { Analysis, DocKind, SummaryLine } from './types';
+import { inlineSizeFindings, type PolicyKind } from '../engine/validate';
+import type { Analysis, DocKind, StoredAs, SummaryLine } from './types';
+import { sizeKind } from './types';
 
 export interface AnalysisServices {
   parse: (text: string) => { findings: Finding[] };
-  validate?: (text: string, type: PolicyType) => Finding[];
+  /** `size`: the size limit the document is held to, if any. */
+  validate?: (text: string, type: PolicyType, size?: PolicyKind) => Finding[];
   summarize?: (text: string, type: PolicyType) => SummaryLine[] | undefined;
 }
 
@@ -19,12 +22,25 @@ export function policyTypeOf(kind: DocKind, text: string): PolicyType {
   return kind;
 }
 
-export function analyze(text: string, kind: DocKind, services: AnalysisServices): Analysis {
+/**
+ * `storedAs`: how IAM stores the document (its size limit follows). For a user's inline policy,
+ * `earlierInline` holds the user's inline policies listed before it: IAM counts them together.
+ */
+export function analyze(
+  text: string,
+  kind: DocKind,
+  services: AnalysisServices,
+  storedAs?: StoredAs,
+  earlierInline: readonly string[] = [],
+): Analysis {
   const type = policyTypeOf(kind, text);
+  const together = kind === 'identity' && storedAs === 'user-inline' && earlierInline.length > 0;
+  const size = together ? undefined : sizeKind(kind, storedAs);
   const missing: string[] = [];
   let findings: Finding[];
   if (services.validate) {
-    findings = services.validate(text, type);
+    findings = services.validate(text, type, size);
+    if (together) findings = [...findings, ...inlineSizeFindings([...earlierInline, text], 'user-inline').at(-1)!];
   } else {
     findings = services.parse(text).findings;
     missing.push('validation');

@@ -6,6 +6,7 @@ import { evaluateRequest } from './services';
 import { actionProblem, buildPolicySet, checkContextValue, checkFields, evaluateWorkbench } from './evaluation';
 import { validateParsed } from '../engine/validate';
 import { analyze, policyTypeOf } from './analysis';
+import type { PolicyKind } from '../engine/validate';
 import type { DocInput, RequestInput } from './types';
 
 const managed = JSON.parse(readFileSync(new URL('../../data/aws-managed-policies.json', import.meta.url), 'utf8')) as {
@@ -28,8 +29,12 @@ const deps = async () => {
     evaluate: evaluateRequest,
     parse: parsePolicy,
     catalog,
-    validate: (text: string, kind: DocInput['kind']) =>
-      validateParsed(text, parsePolicy(text), { type: policyTypeOf(kind, text), catalog }),
+    validate: (text: string, kind: DocInput['kind'], size?: PolicyKind) =>
+      validateParsed(text, parsePolicy(text), {
+        type: policyTypeOf(kind, text),
+        catalog,
+        ...(size ? { kind: size } : {}),
+      }),
   };
 };
 
@@ -107,12 +112,24 @@ describe('the workbench evaluation in the worker', () => {
     const { set, levels } = buildPolicySet(docs, parsePolicy);
     expect(set.scps?.map((level) => level.map((e) => e.id))).toEqual([['root'], ['ou'], ['ou2'], ['acct']]);
     expect(levels).toEqual({ scp: ['root', 'ou', 'ou2', 'account'], rcp: [] });
+    expect(set.scpLevelNames).toEqual(['Root', 'OU', 'OU 2', 'Account']);
     const answer = evaluateWorkbench(docs, request(['s3:GetObject', 'ec2:DescribeInstances']), await deps());
     expect(answer.rows.map((r) => (r.ok ? r.value.decision : r.error))).toEqual(['ImplicitDeny', 'Allow']);
     const s3 = answer.rows[0];
     expect(s3.ok && s3.value.message).toBe(
       'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::reports/2026/q3.csv because no service control policy allows the s3:GetObject action',
     );
+    // The engine's note and the trace name the level as the document tabs do.
+    const trace = s3.ok ? s3.value.trace : [];
+    expect(trace.flatMap((e) => (e.kind === 'step' && e.step === 'scp' ? [e.note] : []))).toEqual([
+      'no service control policy at `OU 2` of the organization path allows the request',
+    ]);
+    expect(trace.flatMap((e) => (e.kind === 'policy' && e.policyType === 'scp' ? [e.levelName] : []))).toEqual([
+      'Root',
+      'OU',
+      'OU 2',
+      'Account',
+    ]);
   });
 
   it('types context values from the catalogue and notes the wrong ones', async () => {
@@ -156,6 +173,61 @@ describe('answers that say what they are', () => {
     const anyway = evaluateWorkbench(docs, request(['s3:GetObject']), await deps(), { anyway: true });
     expect(anyway.anyway).toBe(true);
     expect(anyway.rows[0].ok && anyway.rows[0].value.decision).toBe('ExplicitDeny');
+  });
+
+  it('refuses an identity policy over IAM’s size limit, naming the limit (IAM User Guide, "IAM and AWS STS quotas")', async () => {
+    // 180 actions of 35 characters: 6,383 characters without whitespace, with the statement around them.
+    const actions = Array.from({ length: 180 }, (_, i) => `s3:GetObject${String(i).padStart(3, '0')}xxxxxxxxxxxxxxxxx`);
+    const big = JSON.stringify(
+      { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] },
+      null,
+      2,
+    );
+    const small = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
+    const refused = (docs: DocInput[]) =>
+      evaluateWorkbench(docs, request(['s3:GetObject']), d).refused.flatMap((r) =>
+        r.finding.code === 'validate.policy-too-large' ? [[r.docId, r.finding.message]] : [],
+      );
+    const d = await deps();
+    // A customer managed policy (the default): 6,144.
+    expect(refused([{ id: 'd1', name: 'big', kind: 'identity', text: big }])).toEqual([
+      [
+        'd1',
+        'the policy has 6,383 characters without whitespace, over the limit of 6,144 for a customer managed policy',
+      ],
+    ]);
+    // A role's inline policy may hold 10,240; an AWS managed policy is not held to the account's limits.
+    expect(refused([{ id: 'd1', name: 'big', kind: 'identity', storedAs: 'role-inline', text: big }])).toEqual([]);
+    expect(refused([{ id: 'd1', name: 'big', kind: 'identity', storedAs: 'aws-managed', text: big }])).toEqual([]);
+    // A user's inline policies share 2,048 in total: the one that goes over, and every one after it, is refused.
+    const half = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: actions.slice(0, 40), Resource: '*' }],
+    });
+    expect(
+      refused([
+        { id: 'd1', name: 'a', kind: 'identity', storedAs: 'user-inline', text: half },
+        { id: 'd2', name: 'b', kind: 'identity', text: small },
+        { id: 'd3', name: 'c', kind: 'identity', storedAs: 'user-inline', text: half },
+        { id: 'd4', name: 'd', kind: 'identity', storedAs: 'user-inline', text: small },
+      ]),
+    ).toEqual([
+      [
+        'd3',
+        'the user’s inline policies have 2,966 characters without whitespace, over the limit of 2,048 for a user’s inline policies together',
+      ],
+      [
+        'd4',
+        'the user’s inline policies have 3,062 characters without whitespace, over the limit of 2,048 for a user’s inline policies together',
+      ],
+    ]);
+    // Refused, so the workbench does not decide with it (fail closed).
+    const answer = evaluateWorkbench(
+      [{ id: 'd1', name: 'big', kind: 'identity', text: big }],
+      request(['s3:GetObject']),
+      d,
+    );
+    expect([answer.refused.length, answer.anyway]).toEqual([1, false]);
   });
 
   it('evaluated anyway, a broken Allow never matches', async () => {

@@ -14,6 +14,7 @@ import type { ContextValue, Policy, Request } from '../engine/model';
 import { brokenStatements, failClosed, refusals } from '../engine/refusal';
 import { parseCaller } from '../engine/caller';
 import { suggest } from '../engine/validate/suggest';
+import { inlineSizeFindings, type PolicyKind } from '../engine/validate';
 import type {
   ActionProblem,
   DocInput,
@@ -23,12 +24,12 @@ import type {
   RefusedDoc,
   RequestInput,
 } from './types';
-import { ORG_LEVEL_ORDER } from './types';
+import { ORG_LEVEL_ORDER, orgLevelName, sizeKind } from './types';
 
 export type EvaluateFn = (set: PolicySet, request: Request, options?: EvaluateOptions) => DecisionResult;
 export type ParseFn = (text: string) => { policy?: Policy; findings: Finding[] };
-/** Every finding of a document (parse and validation), as the editor shows them. */
-export type ValidateFn = (text: string, kind: DocKind) => Finding[];
+/** Every finding of a document (parse and validation), as the editor shows them; `size`: the size limit it is held to. */
+export type ValidateFn = (text: string, kind: DocKind, size?: PolicyKind) => Finding[];
 
 export const MAX_ACTIONS = 50;
 
@@ -62,6 +63,14 @@ export function buildPolicySet(
   const refused: RefusedDoc[] = [];
   const scps = new Map<string, PolicyEntry[]>();
   const rcps = new Map<string, PolicyEntry[]>();
+  // A user's inline policies share one limit of 2,048 characters, in the order they are listed.
+  const userInline = docs.filter((d) => d.kind === 'identity' && d.storedAs === 'user-inline');
+  const totals = new Map<string, Finding[]>();
+  if (options.validate)
+    inlineSizeFindings(
+      userInline.map((d) => d.text),
+      'user-inline',
+    ).forEach((f, i) => totals.set(userInline[i].id, f));
   for (const doc of docs) {
     const parsed = parse(doc.text);
     // AWS refuses a document that is not valid JSON, so a partly read one is not evaluated at all.
@@ -85,7 +94,9 @@ export function buildPolicySet(
     }
     let policy = parsed.policy;
     if (options.validate) {
-      const found = refusals(options.validate(doc.text, doc.kind));
+      const total = totals.get(doc.id);
+      const size = total ? undefined : sizeKind(doc.kind, doc.storedAs);
+      const found = refusals([...options.validate(doc.text, doc.kind, size), ...(total ?? [])]);
       if (found.length > 0) {
         const statements = brokenStatements(policy, found);
         refused.push({
@@ -132,8 +143,14 @@ export function buildPolicySet(
     scp: ORG_LEVEL_ORDER.filter((l) => scps.has(l)),
     rcp: ORG_LEVEL_ORDER.filter((l) => rcps.has(l)),
   };
-  if (scps.size > 0) set.scps = levels.scp.map((l) => scps.get(l)!);
-  if (rcps.size > 0) set.rcps = levels.rcp.map((l) => rcps.get(l)!);
+  if (scps.size > 0) {
+    set.scps = levels.scp.map((l) => scps.get(l)!);
+    set.scpLevelNames = levels.scp.map(orgLevelName);
+  }
+  if (rcps.size > 0) {
+    set.rcps = levels.rcp.map((l) => rcps.get(l)!);
+    set.rcpLevelNames = levels.rcp.map(orgLevelName);
+  }
   return { set, skipped, refused, levels };
 }
 

@@ -46,7 +46,8 @@ let pending: Promise<EngineServices> | undefined;
 export function engineServices(): Promise<EngineServices> {
   pending ??= loadCatalog().then((catalog) => ({
     analysis: {
-      validate: (text, type) => validateParsed(text, cachedParse(text), { type, catalog }),
+      validate: (text, type, size) =>
+        validateParsed(text, cachedParse(text), size ? { type, catalog, kind: size } : { type, catalog }),
       summarize: (text) => {
         const { policy } = cachedParse(text);
         if (!policy) return undefined;

@@ -5,6 +5,7 @@
 import type { Finding, Range } from '../engine/diagnostics';
 import type { PolicyType, StatementRef } from '../engine/model';
 import type { TraceEvent } from '../engine/trace';
+import type { PolicyKind } from '../engine/validate';
 
 /** The kinds of document the workbench edits (its own vocabulary; `resource` becomes a trust or key policy when the request asks for one). */
 export type DocKind = 'identity' | 'resource' | 'boundary' | 'scp' | 'rcp' | 'session';
@@ -16,13 +17,45 @@ export type DocKind = 'identity' | 'resource' | 'boundary' | 'scp' | 'rcp' | 'se
 export const ORG_LEVEL_ORDER = ['root', 'ou', 'ou2', 'ou3', 'ou4', 'ou5', 'account'] as const;
 export type OrgLevel = (typeof ORG_LEVEL_ORDER)[number];
 
+/**
+ * A level's name as the document tabs show it (`Root`, `OU`, `OU 2`, …, `Account`); the workbench
+ * passes these to the engine as the policy set's level names, so its notes say the same names.
+ */
+export function orgLevelName(level: OrgLevel): string {
+  if (level === 'root') return 'Root';
+  if (level === 'account') return 'Account';
+  return level === 'ou' ? 'OU' : `OU ${level.slice(2)}`;
+}
+
 export interface DocInput {
   id: string;
   name: string;
   kind: DocKind;
   /** For SCPs and RCPs: the organization level. */
   level?: OrgLevel;
+  /** For identity policies and permissions boundaries: how IAM stores it (absent: a customer managed policy). */
+  storedAs?: StoredAs;
   text: string;
+}
+
+/**
+ * How IAM stores an identity policy or a permissions boundary, when it is not a customer managed
+ * policy: an AWS managed policy (from the library: AWS writes it, no size limit of the account
+ * applies), or an inline policy of a user or of a role.
+ */
+export type StoredAs = 'aws-managed' | 'user-inline' | 'role-inline';
+
+/**
+ * The size limit a document is held to (IAM User Guide, "IAM and AWS STS quotas"): an identity
+ * policy or a boundary the learner writes is a customer managed policy (6,144 characters) unless
+ * it is stored inline (a user's 2,048 in total, a role's 10,240); AWS managed policies and the
+ * other kinds are not checked here.
+ */
+export function sizeKind(kind: DocKind, storedAs: StoredAs | undefined): PolicyKind | undefined {
+  if (storedAs === 'aws-managed') return undefined;
+  if (kind === 'identity') return storedAs ?? 'managed';
+  if (kind === 'boundary') return 'managed';
+  return undefined;
 }
 
 export interface RequestInput {

@@ -5,6 +5,7 @@
 import { VERSION } from '../version';
 import type { Finding } from '../engine/diagnostics';
 import type { PolicyType } from '../engine/model';
+import type { PolicyKind } from '../engine/validate';
 import { loadCatalog } from '../catalog';
 import { cachedParse } from '../workbench/parse-cache';
 import { analyze, policyTypeOf } from '../workbench/analysis';
@@ -21,6 +22,7 @@ import type {
   EvaluationAnswer,
   RequestHints,
   RequestInput,
+  StoredAs,
 } from '../workbench/types';
 import { evaluateWorkbench } from '../workbench/evaluation';
 import { engineServices } from '../workbench/services';
@@ -52,17 +54,17 @@ const MAX_VALIDATIONS = 64;
 const MAX_VALIDATION_CHARS = 8_000_000;
 const validations = new Map<string, Finding[]>();
 let validationChars = 0;
-function cachedValidate(validate: ((text: string, type: PolicyType) => Finding[]) | undefined) {
+function cachedValidate(validate: ((text: string, type: PolicyType, size?: PolicyKind) => Finding[]) | undefined) {
   if (!validate) return undefined;
-  return (text: string, type: PolicyType): Finding[] => {
-    const key = `${type}\u0000${text}`;
+  return (text: string, type: PolicyType, size?: PolicyKind): Finding[] => {
+    const key = `${type}\u0000${size ?? ''}\u0000${text}`;
     let found = validations.get(key);
     if (found) {
       validations.delete(key);
       validations.set(key, found);
       return found;
     }
-    found = validate(text, type);
+    found = validate(text, type, size);
     if (key.length > MAX_VALIDATION_CHARS / 4) return found;
     validations.set(key, found);
     validationChars += key.length;
@@ -85,17 +87,28 @@ export const engineApi = {
   },
 
   /** Findings (parse and validation) and the plain-English summary of one document. */
-  async analyze(text: string, kind: DocKind): Promise<Answer<Analysis>> {
+  async analyze(
+    text: string,
+    kind: DocKind,
+    storedAs?: StoredAs,
+    earlierInline: string[] = [],
+  ): Promise<Answer<Analysis>> {
     try {
       const services = await engineServices();
       const validate = cachedValidate(services.analysis.validate);
       return {
         ok: true,
-        value: analyze(clip(text), kind, {
-          parse: cachedParse,
-          ...services.analysis,
-          ...(validate ? { validate } : {}),
-        }),
+        value: analyze(
+          clip(text),
+          kind,
+          {
+            parse: cachedParse,
+            ...services.analysis,
+            ...(validate ? { validate } : {}),
+          },
+          storedAs === 'aws-managed' || storedAs === 'user-inline' || storedAs === 'role-inline' ? storedAs : undefined,
+          Array.isArray(earlierInline) ? earlierInline.slice(0, 64).map(clip) : [],
+        ),
       };
     } catch (e) {
       return failure(e);
@@ -122,7 +135,7 @@ export const engineApi = {
             evaluate: services.evaluate,
             parse: cachedParse,
             catalog,
-            validate: (text, kind) => validate?.(text, policyTypeOf(kind, text)) ?? [],
+            validate: (text, kind, size) => validate?.(text, policyTypeOf(kind, text), size) ?? [],
           },
           { anyway: options?.anyway === true },
         ),

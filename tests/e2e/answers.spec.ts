@@ -56,6 +56,67 @@ test.describe('answers that say what they are', () => {
     await expect(decision).toHaveAttribute('data-decision', 'refused');
   });
 
+  test('a pasted policy over IAM’s size limit gets a finding naming the limit, and is refused; stored as a role’s inline policy it fits', async ({
+    page,
+  }) => {
+    await openWorkbench(page);
+    const actions = Array.from({ length: 180 }, (_, i) => `s3:GetObject${String(i).padStart(3, '0')}xxxxxxxxxxxxxxxxx`);
+    await replaceText(
+      page,
+      JSON.stringify(
+        { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] },
+        null,
+        2,
+      ),
+    );
+    await expect(page.getByTestId('findings')).toContainText(
+      'the policy has 6,383 characters without whitespace, over the limit of 6,144 for a customer managed policy',
+    );
+    const decision = page.getByTestId('decision');
+    await expect(decision).toHaveAttribute('data-decision', 'refused');
+    await expect(page.getByTestId('refusals')).toContainText('over the limit of 6,144 for a customer managed policy');
+    // Stored as a role's inline policy, the limit is 10,240: the size finding goes, and the answer comes back.
+    await page.getByTestId('doc-stored-as').selectOption({ label: 'Inline policy of a role (10,240 in total)' });
+    await expect(page.getByTestId('findings')).not.toContainText('over the limit');
+    await expect(decision).not.toHaveAttribute('data-decision', 'refused');
+    // As a user's inline policy (2,048 in total) it is over again, and the choice survives a reload.
+    await page.getByTestId('doc-stored-as').selectOption({ label: 'Inline policy of a user (2,048 in total)' });
+    await expect(page.getByTestId('findings')).toContainText('over the limit of 2,048 for a user’s inline policies');
+    await expect(decision).toHaveAttribute('data-decision', 'refused');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('iamplay.scenario.'))
+            .map((k) => localStorage.getItem(k))
+            .join('\n'),
+        ),
+      )
+      .toContain('"storedAs":"user-inline"');
+    await page.reload();
+    await expect(page.getByTestId('doc-stored-as')).toHaveValue('user-inline');
+  });
+
+  test('a user’s inline policies share one limit: the second that takes the total over 2,048 is named in the editor', async ({
+    page,
+  }) => {
+    await openWorkbench(page);
+    const actions = Array.from({ length: 30 }, (_, i) => `s3:GetObject${String(i).padStart(3, '0')}xxxxxxxxxxxxxxxxx`);
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }],
+    });
+    await replaceText(page, text);
+    await page.getByTestId('doc-stored-as').selectOption({ label: 'Inline policy of a user (2,048 in total)' });
+    await addDoc(page, 'Identity policy', text);
+    await expect(page.getByTestId('findings')).not.toContainText('over the limit');
+    await page.getByTestId('doc-stored-as').selectOption({ label: 'Inline policy of a user (2,048 in total)' });
+    await expect(page.getByTestId('findings')).toContainText(
+      'the user’s inline policies have 2,266 characters without whitespace, over the limit of 2,048 for a user’s inline policies together',
+    );
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'refused');
+  });
+
   test('a policy that does not parse says first that it is left out and why, not "Implicit deny"', async ({ page }) => {
     await openWorkbench(page);
     await replaceText(page, '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", \n');
@@ -163,12 +224,33 @@ test.describe('labels and order', () => {
     await expect(page.getByRole('list', { name: 'Documents' })).toContainText('SCP · OU');
     await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ImplicitDeny');
     await expect(page.locator('[data-step="scp"]')).toContainText(
-      'No allow: denied: no service control policy at the OU level of the organization path allows the request',
+      'No allow: denied: no service control policy at OU of the organization path allows the request',
     );
     await expect(page.locator('[data-step="scp"]')).not.toContainText('level 1');
+    await expect(page.locator('[data-step="scp"]')).not.toContainText('OU 1');
     const headings = page.locator('.trace h4');
     await expect(headings.filter({ hasText: 'SCP 1' })).toContainText('Service control policies · Root');
     await expect(headings.filter({ hasText: 'SCP 2' })).toContainText('Service control policies · OU');
+  });
+
+  test('an explicit deny through an OU’s SCP names the OU level in the answer and the trace', async ({ page }) => {
+    await openWorkbench(page);
+    await addDoc(
+      page,
+      'Service control policy',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    );
+    await addDoc(
+      page,
+      'Service control policy',
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Sid":"NoReports","Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]}',
+    );
+    await page.getByLabel('Attached at').selectOption({ label: 'OU' });
+    await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ExplicitDeny');
+    await expect(page.getByTestId('deciding')).toContainText('“NoReports” in “SCP 2”, an SCP at OU, line 1');
+    const deny = page.getByTestId('trace-statement').filter({ hasText: 'NoReports' });
+    await expect(deny).toContainText('decides the request');
+    await expect(page.locator('.trace h4').filter({ hasText: 'SCP 2' })).toContainText('Service control policies · OU');
   });
 
   test('the flowchart and the verdict table follow AWS’s chart order in every case, in words', async ({ page }) => {
@@ -207,9 +289,16 @@ test.describe('labels and order', () => {
     await expect(page.getByTestId('flowchart')).not.toContainText('ExplicitDeny');
     await expect(page.getByTestId('decision').locator('svg')).toHaveCount(1);
     await expect(page.getByTestId('decision')).not.toContainText('⛔');
-    await expect(page.getByTestId('trace-statement').filter({ hasText: 'Null' })).toContainText(
-      'Null aws:SourceIp: the request does not have this key, the policy wants true',
-    );
+    // The deciding Deny is never called "not matched"; its condition says the key is absent, in words.
+    const deny = page.getByTestId('trace-statement').filter({ hasText: 'Null' });
+    await expect(deny).toHaveAttribute('data-deciding', 'true');
+    await expect(deny).toContainText('decides the request');
+    await expect(deny).not.toContainText('does not match');
+    const condition = deny.getByTestId('trace-condition');
+    await expect(condition).toContainText('Null on aws:SourceIp');
+    await expect(condition.locator('dd').nth(0)).toHaveText('true');
+    await expect(condition.locator('dd').nth(1)).toHaveText('the request does not have this key');
+    await expect(condition.getByTestId('condition-rule')).toContainText('the Null operator');
   });
 
   test('a resource policy naming the caller says so with words and spaces', async ({ page }) => {

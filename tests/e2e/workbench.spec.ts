@@ -180,9 +180,16 @@ test.describe('policy workbench', () => {
     await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'Allow');
     const statement = page.getByTestId('trace-statement').filter({ hasText: 'OfficeOnly' });
     await expect(statement).toContainText('IpAddress');
-    await expect(statement).toContainText('the request has 10.1.2.3, the policy wants 10.0.0.0/8');
+    const condition = statement.getByTestId('trace-condition');
+    await expect(condition.locator('dd').nth(0)).toHaveText('10.0.0.0/8');
+    await expect(condition.locator('dd').nth(1)).toHaveText('10.1.2.3');
+    await expect(condition.getByTestId('condition-rule')).toContainText('value comparison');
     await page.getByLabel('Value of context key 1').fill('192.168.1.1');
     await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ImplicitDeny');
+    // A failed condition: the key, the operator, both values and the rule that decided.
+    await expect(statement).toContainText('does not match: Condition fails');
+    await expect(condition.locator('dd').nth(1)).toHaveText('192.168.1.1');
+    await expect(condition.locator('td').first()).toContainText('does not hold');
     await page.getByLabel('Value of context key 1').fill('not-an-ip');
     await expect(page.getByText('`aws:SourceIp` takes an IP address'.replace(/`/g, ''))).toBeVisible();
     await page.evaluate(() => document.getElementById('explain-title')?.scrollIntoView({ block: 'start' }));
@@ -199,7 +206,7 @@ test.describe('policy workbench', () => {
     await expect(page.getByTestId('decision')).toHaveAttribute('data-decision', 'ExplicitDeny');
     await page.getByTestId('share').click();
     const link = await page.getByTestId('share-link').inputValue();
-    expect(link).toMatch(/\/workbench#s=1\.[A-Za-z0-9_-]+$/);
+    expect(link).toMatch(/\/workbench#s=2\.[A-Za-z0-9_-]+$/);
 
     const other = await context.newPage();
     await other.evaluate(() => localStorage.clear()).catch(() => {});

@@ -9,7 +9,7 @@ import type { ActionInfo, Catalog, ServiceInfo } from '../../catalog';
 import { WildcardIndex, hasGlob } from './glob';
 import { isWellFormedAction, resolveAction } from './resolve';
 import type { ResolvedAction } from './resolve';
-import { didYouMean, memoSuggest, orList, suggest } from './suggest';
+import { memoSuggest, orList, suggest } from './suggest';
 
 /** How many covering wildcards a wildcard value is compared with, at most. */
 const COVER_TRIES = 8;
@@ -100,7 +100,8 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
         'validate.unknown-service',
         `\`${prefix}\` is not a known service prefix${options.length ? `; did you mean ${orList(options)}?` : ''}`,
         v.range,
-        `${didYouMean(options)} ${retired ? 'AWS managed policies still name this retired or unlisted service, but the' : 'The'} statement never matches a request for an unknown service. Service prefixes are listed in the Service Authorization Reference (catalogue ${catalog.meta.updatedAt.slice(0, 10)}).`.trim(),
+        // The message asks "did you mean"; the help does not ask it again.
+        `${retired ? 'AWS managed policies still name this retired or unlisted service, but the' : 'The'} statement never matches a request for an unknown service. Service prefixes are listed in the Service Authorization Reference (catalogue ${catalog.meta.updatedAt.slice(0, 10)}).`,
         retired ? 'WARNING' : 'ERROR',
       );
     } else if (r.kind === 'unknown-action') {
@@ -111,7 +112,7 @@ function checkList(ctx: Ctx, name: string, list: ValueList): void {
         'validate.unknown-action',
         `\`${value}\` is not an action of ${r.service!.name}${options.length ? `; did you mean ${orList(options)}?` : ''}`,
         v.range,
-        `${didYouMean(options)} ${retired ? 'AWS managed policies still name this retired or unlisted action, but an' : 'An'} unknown action never matches a request.`.trim(),
+        `${retired ? 'AWS managed policies still name this retired or unlisted action, but an' : 'An'} unknown action never matches a request.`,
         retired ? 'WARNING' : 'ERROR',
       );
     } else if (r.kind === 'no-match') {

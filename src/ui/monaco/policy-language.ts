@@ -6,7 +6,6 @@
 import type * as Monaco from 'monaco-editor/editor';
 import { engineClient } from '../../worker/client';
 import type { Answer, CompletionEntry, DocKind, HoverAnswer, OffsetRange, QuickFix } from '../../workbench/types';
-import { afterClosedString } from './completion-guard';
 
 export type KindOf = (uri: string) => DocKind | undefined;
 
@@ -45,8 +44,7 @@ export function registerPolicyLanguage(monaco: typeof Monaco, kindOfDocument: Ki
     async provideCompletionItems(model, position) {
       const kind = kindOf(model.uri.toString());
       if (!kind) return { suggestions: [] };
-      const lineBefore = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
-      if (afterClosedString(lineBefore)) return { suggestions: [] };
+      // Right after a closed string the language service offers nothing (src/lang/completion.ts).
       const text = model.getValue();
       const offset = model.getOffsetAt(position);
       const answer = await client.call<Answer<CompletionEntry[]>>((api) => api.complete(text, offset, kind));

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { TraceEvent } from '../../engine/trace';
-import { flowNodes, policyViews, showValue, steps, conditionReason } from './explain';
+import { FLOW_ORDER, flowNodes, policyViews, showValue, steps, conditionReason } from './explain';
 
 const range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } };
 const ref = { policyId: 'd1', policyType: 'identity' as const, statementIndex: 0, range };
@@ -54,37 +54,34 @@ describe('the workbench explain views over the trace', () => {
     ]);
   });
 
-  it('says absent for a missing key, even without a rule in an old trace', () => {
+  it('says in words that the request lacks a key, even without a rule in an old trace', () => {
     const c = trace[6] as Extract<TraceEvent, { kind: 'condition' }>;
-    expect([conditionReason(c).rule, conditionReason(c).requestValue]).toEqual(['missing-key', 'absent']);
-    expect(showValue(null)).toBe('absent');
+    expect([conditionReason(c).rule, conditionReason(c).requestValue, conditionReason(c).absent]).toEqual([
+      'missing-key',
+      'the request does not have this key',
+      true,
+    ]);
+    expect(showValue(null)).toBe('the request does not have this key');
     expect(showValue([])).toBe('[] (empty)');
     expect(showValue(['a', 'b'])).toBe('[a, b]');
     expect(showValue('x')).toBe('x');
   });
 
-  it('orders the boxes as the engine took them, the unreached ones after in AWS order, the decision last', () => {
-    const step = (id: number, s: string) =>
-      ({ id, kind: 'step', step: s, outcome: 'continue', note: '' }) as Extract<TraceEvent, { kind: 'step' }>;
-    expect(
-      flowNodes([
-        step(1, 'explicit-deny'),
-        step(2, 'rcp'),
-        step(3, 'scp'),
-        step(4, 'identity'),
-        step(5, 'decision'),
-      ]).map((n) => n.step),
-    ).toEqual(['explicit-deny', 'rcp', 'scp', 'identity', 'resource', 'boundary', 'session', 'decision']);
-    expect(flowNodes([]).map((n) => n.step)).toEqual([
-      'explicit-deny',
-      'scp',
-      'rcp',
-      'resource',
-      'boundary',
-      'session',
-      'identity',
-      'decision',
+  it('orders the boxes as AWS’s chart does, whatever order the trace took them in, the decision last', () => {
+    const step = (id: number, s: string, outcome = 'continue') =>
+      ({ id, kind: 'step', step: s, outcome, note: '' }) as Extract<TraceEvent, { kind: 'step' }>;
+    const nodes = flowNodes([step(1, 'explicit-deny'), step(2, 'scp'), step(3, 'rcp'), step(4, 'identity', 'allow')]);
+    expect(nodes.map((n) => [n.step, n.event?.id ?? 0])).toEqual([
+      ['explicit-deny', 1],
+      ['rcp', 3],
+      ['scp', 2],
+      ['resource', 0],
+      ['identity', 4],
+      ['boundary', 0],
+      ['session', 0],
+      ['decision', 0],
     ]);
+    expect(flowNodes([]).map((n) => n.step)).toEqual(FLOW_ORDER.map((f) => f.step));
     expect(flowNodes([]).map((n) => n.title)[0]).toBe('Explicit deny');
   });
 });

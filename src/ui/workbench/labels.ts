@@ -1,8 +1,6 @@
-/** Words the answer uses for decisions, verdicts, policy types, flowchart steps and organization levels. */
+/** Words the answer uses for decisions, verdicts, policy types and flowchart steps (level names come from the engine). */
 import type { PolicyType } from '../../engine/model';
-import type { FlowStep } from '../../engine/trace';
-import type { OrgLevel, Verdict } from '../../workbench/types';
-import { levelShortLabel } from './model';
+import type { Verdict } from '../../workbench/types';
 
 export const DECISION_LABEL: Record<'Allow' | 'ExplicitDeny' | 'ImplicitDeny', string> = {
   Allow: 'Allow',
@@ -32,18 +30,6 @@ export const POLICY_TYPE_LABEL: Record<PolicyType, string> = {
  */
 export const POLICY_TYPE_ORDER: PolicyType[] = ['rcp', 'scp', 'resource', 'trust', 'identity', 'boundary', 'session'];
 
-/** The flowchart's boxes, always in AWS's chart order (the decision last). */
-export const FLOW_STEP_ORDER: FlowStep[] = [
-  'explicit-deny',
-  'rcp',
-  'scp',
-  'resource',
-  'identity',
-  'boundary',
-  'session',
-  'decision',
-];
-
 /** What a flowchart box did, in words. */
 export const OUTCOME_LABEL: Record<string, string> = {
   allow: 'Allows',
@@ -52,24 +38,6 @@ export const OUTCOME_LABEL: Record<string, string> = {
   'not-applicable': 'Not in play',
   continue: 'Passes',
 };
-
-/** The name of an organization level as the document tabs show it (`Root`, `OU`, `OU 2`, `Account`), or `level N` when unknown. */
-export function levelName(levels: readonly OrgLevel[] | undefined, index: number): string {
-  const l = levels?.[index];
-  return l ? levelShortLabel(l) : `level ${index + 1}`;
-}
-
-/**
- * A note of the engine with its 0-based `level N` (the index in the policy set's list of levels)
- * named as the tabs name it: `at level 1` becomes `at the OU level`.
- */
-export function nameLevels(note: string, levels: readonly OrgLevel[] | undefined): string {
-  if (!levels) return note;
-  return note.replace(/\bat level (\d+)/g, (whole, n: string) => {
-    const l = levels[Number(n)];
-    return l ? `at the ${levelShortLabel(l)} level` : whole;
-  });
-}
 
 /** A flowchart note for people: the decision step's note is the decision's enum name. */
 export function stepNote(note: string): string {

@@ -9,7 +9,8 @@ export type DocKind = 'identity' | 'resource' | 'boundary' | 'scp' | 'rcp' | 'se
 
 /** The organization level an SCP or RCP is attached at (root, nested OUs, account). */
 export type { OrgLevel } from '../../workbench/types';
-import type { OrgLevel } from '../../workbench/types';
+import { orgLevelName, type OrgLevel, type StoredAs } from '../../workbench/types';
+export type { StoredAs } from '../../workbench/types';
 
 export const DOC_KINDS: { kind: DocKind; label: string; hint: string }[] = [
   { kind: 'identity', label: 'Identity policy', hint: 'Attached to the user or role making the request' },
@@ -44,9 +45,7 @@ export const ORG_LEVELS: { level: OrgLevel; label: string }[] = [
 
 /** The short name of a level, for tabs: `Root`, `OU`, `OU 2`, …, `Account`. */
 export function levelShortLabel(level: OrgLevel): string {
-  if (level === 'root') return 'Root';
-  if (level === 'account') return 'Account';
-  return level === 'ou' ? 'OU' : `OU ${level.slice(2)}`;
+  return orgLevelName(level);
 }
 
 export function kindLabel(kind: DocKind): string {
@@ -60,8 +59,18 @@ export interface WorkbenchDoc {
   kind: DocKind;
   /** For SCPs and RCPs only. */
   level?: OrgLevel;
+  /** For identity policies and boundaries: how IAM stores it (absent: a customer managed policy). Format version 2. */
+  storedAs?: StoredAs;
   text: string;
 }
+
+/** How an identity policy or a boundary can be stored, with the size limit each is held to. */
+export const STORED_AS: { value: StoredAs | 'customer-managed'; label: string; kinds: DocKind[] }[] = [
+  { value: 'customer-managed', label: 'Customer managed policy (6,144 characters)', kinds: ['identity', 'boundary'] },
+  { value: 'user-inline', label: 'Inline policy of a user (2,048 in total)', kinds: ['identity'] },
+  { value: 'role-inline', label: 'Inline policy of a role (10,240 in total)', kinds: ['identity'] },
+  { value: 'aws-managed', label: 'AWS managed policy (no limit of yours)', kinds: ['identity', 'boundary'] },
+];
 
 export interface ContextEntry {
   key: string;

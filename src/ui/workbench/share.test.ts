@@ -15,8 +15,8 @@ describe('sharing the workbench state in the URL hash', () => {
   it('round-trips the default state', async () => {
     const state = defaultState();
     const hash = await encodeState(state);
-    expect(hash.startsWith('s=1.')).toBe(true);
-    expect(/^s=1\.[A-Za-z0-9_-]+$/.test(hash)).toBe(true);
+    expect(hash.startsWith('s=2.')).toBe(true);
+    expect(/^s=2\.[A-Za-z0-9_-]+$/.test(hash)).toBe(true);
     expect(await decodeState('#' + hash)).toEqual({ ok: true, value: state });
   });
 
@@ -83,7 +83,7 @@ describe('checking a decoded state', () => {
   it('refuses unknown fields, wrong types and bad references', () => {
     const s = defaultState() as unknown as Record<string, unknown>;
     expect(checkState({ ...s, extra: 1 })).toEqual({ ok: false, error: 'the state has an unknown field `extra`' });
-    expect(checkState({ ...s, v: 2 })).toEqual({
+    expect(checkState({ ...s, v: 3 })).toEqual({
       ok: false,
       error: 'the link was made by a newer version of IAM Playground',
     });
@@ -114,6 +114,26 @@ describe('checking a decoded state', () => {
     });
     expect(checkState(null)).toEqual({ ok: false, error: 'the state is not an object' });
     expect(checkState([])).toEqual({ ok: false, error: 'the state is not an object' });
+  });
+
+  it('keeps how an identity policy is stored (format version 2), and reads version 1 without it', () => {
+    const s = defaultState();
+    const inline = { ...s, docs: [{ ...s.docs[0], storedAs: 'user-inline' }] };
+    expect(checkState(inline)).toEqual({ ok: true, value: inline });
+    // Version 1 had no storage: it reads as a customer managed policy, saved again as version 2.
+    expect(checkState({ ...s, v: 1 })).toEqual({ ok: true, value: { ...s, v: 2 } });
+    expect(checkState({ ...inline, v: 1 })).toEqual({
+      ok: false,
+      error: 'document 1 has an unknown field `storedAs`',
+    });
+    expect(checkState({ ...s, docs: [{ ...s.docs[0], storedAs: 'group-inline' }] })).toEqual({
+      ok: false,
+      error: 'document 1 has an invalid storage',
+    });
+    expect(checkState({ ...s, docs: [{ ...s.docs[0], kind: 'boundary', storedAs: 'role-inline' }] })).toEqual({
+      ok: false,
+      error: 'document 1 has an invalid storage',
+    });
   });
 
   it('refuses too many documents and oversized text', () => {

@@ -1,9 +1,9 @@
 /**
  * The workbench state in a URL hash: JSON, deflate-raw compressed with the platform's
- * CompressionStream, base64url-encoded, prefixed with the format version (`#s=1.<data>`).
+ * CompressionStream, base64url-encoded, prefixed with the format version (`#s=2.<data>`).
  * Decoding bounds every size (the hash, the inflated bytes) and checks the shape strictly.
  */
-import { STATE_FORMAT_VERSION } from '../../version';
+import { READABLE_STATE_VERSIONS, STATE_FORMAT_VERSION } from '../../version';
 import type { WorkbenchState } from './model';
 import { checkState, type Checked } from './state-schema';
 
@@ -82,7 +82,7 @@ export async function decodeState(hash: string): Promise<Checked<WorkbenchState>
   const dot = body.indexOf('.');
   const version = dot > 0 ? body.slice(0, dot) : '';
   if (!/^[0-9]{1,4}$/.test(version)) return { ok: false, error: 'the link has no format version' };
-  if (Number(version) !== STATE_FORMAT_VERSION) {
+  if (!READABLE_STATE_VERSIONS.includes(Number(version))) {
     return {
       ok: false,
       error:

@@ -3,8 +3,8 @@
  * exact types, bounded sizes. Anything else is refused with a reason; nothing from a refused
  * state is used.
  */
-import { STATE_FORMAT_VERSION } from '../../version';
-import type { ContextEntry, DocKind, OrgLevel, RequestDraft, WorkbenchDoc, WorkbenchState } from './model';
+import { READABLE_STATE_VERSIONS, STATE_FORMAT_VERSION } from '../../version';
+import type { ContextEntry, DocKind, OrgLevel, RequestDraft, StoredAs, WorkbenchDoc, WorkbenchState } from './model';
 import { ORG_LEVEL_ORDER } from '../../workbench/types';
 
 export const LIMITS = {
@@ -43,9 +43,11 @@ function str(v: unknown, where: string, max: number): string {
   return v;
 }
 
-function doc(v: unknown, i: number): WorkbenchDoc {
+const STORED: readonly StoredAs[] = ['aws-managed', 'user-inline', 'role-inline'];
+
+function doc(v: unknown, i: number, version: number): WorkbenchDoc {
   const where = `document ${i + 1}`;
-  const o = record(v, where, ['id', 'name', 'kind', 'text'], ['level']);
+  const o = record(v, where, ['id', 'name', 'kind', 'text'], version >= 2 ? ['level', 'storedAs'] : ['level']);
   const id = str(o.id, `${where}'s id`, 8);
   if (!ID.test(id)) refuse(`${where} has a malformed id`);
   const kind = str(o.kind, `${where}'s kind`, 16) as DocKind;
@@ -60,6 +62,12 @@ function doc(v: unknown, i: number): WorkbenchDoc {
     const level = str(o.level, `${where}'s level`, 16) as OrgLevel;
     if (!LEVELS.includes(level) || (kind !== 'scp' && kind !== 'rcp')) refuse(`${where} has an invalid level`);
     out.level = level;
+  }
+  if (o.storedAs !== undefined) {
+    const stored = str(o.storedAs, `${where}'s storage`, 16) as StoredAs;
+    const fits = kind === 'identity' || (kind === 'boundary' && stored === 'aws-managed');
+    if (!STORED.includes(stored) || !fits) refuse(`${where} has an invalid storage`);
+    out.storedAs = stored;
   }
   return out;
 }
@@ -88,7 +96,7 @@ function request(v: unknown): RequestDraft {
 export function checkState(v: unknown): Checked<WorkbenchState> {
   try {
     const o = record(v, 'the state', ['v', 'docs', 'active', 'request']);
-    if (o.v !== STATE_FORMAT_VERSION) {
+    if (typeof o.v !== 'number' || !READABLE_STATE_VERSIONS.includes(o.v)) {
       refuse(
         typeof o.v === 'number' && o.v > STATE_FORMAT_VERSION
           ? 'the link was made by a newer version of IAM Playground'
@@ -97,7 +105,8 @@ export function checkState(v: unknown): Checked<WorkbenchState> {
     }
     if (!Array.isArray(o.docs)) refuse('the documents are not a list');
     if (o.docs.length > LIMITS.docs) refuse(`the state has more than ${LIMITS.docs} documents`);
-    const docs = o.docs.map(doc);
+    const version = o.v as number;
+    const docs = o.docs.map((d: unknown, i: number) => doc(d, i, version));
     const ids = new Set(docs.map((d) => d.id));
     if (ids.size !== docs.length) refuse('two documents share an id');
     let total = 0;

@@ -12,6 +12,7 @@ import {
   starterText,
   type DocKind,
   type OrgLevel,
+  type StoredAs,
   type WorkbenchDoc,
   type WorkbenchState,
 } from './model';
@@ -393,6 +394,7 @@ export class WorkbenchModel {
       name: d.name,
       kind: d.kind,
       level: d.level,
+      ...(d.storedAs ? { storedAs: d.storedAs } : {}),
       text: d.text,
     }));
   }
@@ -497,7 +499,7 @@ export class WorkbenchModel {
     }
   }
 
-  addDoc(kind: DocKind, name?: string, text?: string): WorkbenchDoc {
+  addDoc(kind: DocKind, name?: string, text?: string, storedAs?: StoredAs): WorkbenchDoc {
     const id = nextDocId(this.state.docs);
     const count = this.state.docs.filter((d) => d.kind === kind).length + 1;
     const doc: WorkbenchDoc = {
@@ -507,6 +509,8 @@ export class WorkbenchModel {
       text: text ?? starterText(kind),
     };
     if (kind === 'scp' || kind === 'rcp') doc.level = 'root';
+    if (storedAs && (kind === 'identity' || (kind === 'boundary' && storedAs === 'aws-managed')))
+      doc.storedAs = storedAs;
     this.state.docs.push(doc);
     this.state.active = id;
     this.changed();
@@ -556,6 +560,16 @@ export class WorkbenchModel {
     d.kind = kind;
     if (kind === 'scp' || kind === 'rcp') d.level ??= 'root';
     else delete d.level;
+    if (!(kind === 'identity' || (kind === 'boundary' && d.storedAs === 'aws-managed'))) delete d.storedAs;
+    this.changed();
+  }
+
+  /** How IAM stores an identity policy or a boundary (`undefined`: a customer managed policy); the size limit follows. */
+  setStoredAs(id: string, storedAs: StoredAs | undefined): void {
+    const d = this.state.docs.find((x) => x.id === id);
+    if (!d || (d.kind !== 'identity' && d.kind !== 'boundary')) return;
+    if (storedAs && (d.kind === 'identity' || storedAs === 'aws-managed')) d.storedAs = storedAs;
+    else delete d.storedAs;
     this.changed();
   }
 
