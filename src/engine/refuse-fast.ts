@@ -8,6 +8,7 @@
  * validator's own (its value parsers, operator table, ARN and action shapes), never a copy.
  */
 import type { PolicyType } from './model';
+import { POLICY_ELEMENTS, STATEMENT_ELEMENTS } from './parse';
 import { parseOperator } from './validate/operators';
 import { valueProblem } from './validate/values';
 import { arnProblem } from './validate/resources';
@@ -17,18 +18,8 @@ type Obj = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const TOP = new Set(['Version', 'Id', 'Statement']);
-const ELEMENTS = new Set([
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-]);
+const TOP = POLICY_ELEMENTS;
+const ELEMENTS = STATEMENT_ELEMENTS;
 const VERSIONS = new Set(['2012-10-17', '2008-10-17']);
 const WITH_PRINCIPAL = new Set<PolicyType>(['resource', 'trust', 'rcp']);
 const TRUST_ACTIONS = new Set(

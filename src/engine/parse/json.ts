@@ -38,7 +38,7 @@ const INVALID_CHARACTER = 16;
 
 /** Parses `text` as strict JSON. Reports the first syntax error only: later ones are usually its echoes. */
 export function parseJson(text: string, lines: LineIndex = new LineIndex(text)): JsonParse {
-  const deep = findExcessiveNesting(text);
+  const deep = excessiveNestingAt(text);
   if (deep >= 0) {
     return {
       findings: [
@@ -75,8 +75,8 @@ export function parseJson(text: string, lines: LineIndex = new LineIndex(text)):
   return { tree, findings: [describeError(text, errors[0], lines, rootEnd)] };
 }
 
-/** Offset of the first bracket that exceeds MAX_JSON_DEPTH, or -1. Linear, respects strings. */
-function findExcessiveNesting(text: string): number {
+/** The offset of the first `[` or `{` that opens a level past `limit`, or -1. Linear, respects strings. */
+export function excessiveNestingAt(text: string, limit = MAX_JSON_DEPTH): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -86,7 +86,7 @@ function findExcessiveNesting(text: string): number {
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > MAX_JSON_DEPTH) return i;
+      if (++depth > limit) return i;
     } else if (c === 93 || c === 125) depth--;
   }
   return -1;

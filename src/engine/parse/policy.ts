@@ -21,6 +21,9 @@ import { lastProperty, propertiesOf, rangeOf } from './ranges';
 /** The one Version under which policy variables are substituted (IAM User Guide, "IAM JSON policy elements: Version"). */
 export const VARIABLES_VERSION = '2012-10-17';
 
+/** The top-level elements of a policy (IAM User Guide, "IAM JSON policy element reference"). */
+export const POLICY_ELEMENTS: ReadonlySet<string> = new Set(['Version', 'Id', 'Statement']);
+
 /** The elements a statement may have (IAM User Guide, "IAM JSON policy element reference"). */
 export const STATEMENT_ELEMENTS: ReadonlySet<string> = new Set([
   'Sid',

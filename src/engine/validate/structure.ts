@@ -4,24 +4,14 @@
  * element was ignored. IAM User Guide: "IAM JSON policy element reference", "Grammar".
  */
 import type { Node as JsonNode } from 'jsonc-parser';
-import { lastProperty, propertiesOf, rangeOf } from '../parse';
+import { PRINCIPAL_KINDS, POLICY_ELEMENTS, STATEMENT_ELEMENTS, lastProperty, propertiesOf, rangeOf } from '../parse';
 import type { FindingCode } from '../findings';
 import type { Ctx } from './context';
 import { didYouMean, suggest } from './suggest';
 
-export const TOP_KEYS = ['Version', 'Id', 'Statement'];
-export const STATEMENT_KEYS = [
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-];
-export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+export const TOP_KEYS = [...POLICY_ELEMENTS];
+export const STATEMENT_KEYS = [...STATEMENT_ELEMENTS];
+export const PRINCIPAL_TYPES = [...PRINCIPAL_KINDS];
 const VERSIONS = ['2012-10-17', '2008-10-17'];
 
 function typeName(node: JsonNode): string {
