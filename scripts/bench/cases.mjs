@@ -118,6 +118,10 @@ export function generateCases(n, managed) {
       },
     ],
   ];
+  const trust = {
+    Version: V,
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: 'sts:AssumeRole' }],
+  };
   const cases = [];
   for (let i = 0; i < n; i++) {
     const [action, resource] = pick(requests);
@@ -136,7 +140,9 @@ export function generateCases(n, managed) {
     };
     if (action.startsWith('s3:') && r() < 0.3) c.request.resourceAccount = pick([A, B]);
     const rp = pick(resourcePolicies);
-    if (rp) c.resourcePolicy = rp;
+    // A role's resource policy is its trust policy: IAM refuses a bucket policy there.
+    if (action.startsWith('sts:')) c.resourcePolicy = trust;
+    else if (rp) c.resourcePolicy = rp;
     if (r() < 0.5) c.scps = scps;
     if (r() < 0.2) c.permissionsBoundary = pick(identity);
     cases.push(c);
