@@ -2,7 +2,7 @@
  * Fail closed (IAM User Guide, "Validating IAM policies"; IAM API `MalformedPolicyDocument`): a
  * document IAM would refuse when it is written is never evaluated as if it were fine.
  *
- * - `refusals(findings)`: the findings that mean IAM refuses the document. Every ERROR does,
+ * - `refusals(findings)`: the findings that mean IAM refuses the document; every ERROR does,
  *   except the ones IAM accepts when a policy is written (Access Analyzer's catalogue checks: an
  *   action or service that does not exist is stored as written and simply matches nothing).
  * - `brokenStatements(policy, refusals)`: the statements those findings fall in.

@@ -173,7 +173,7 @@ function statementOk(s: Obj, type: PolicyType, sids: string[] | undefined): bool
 
 /**
  * False when the document is plainly well formed for `type` (IAM would not refuse it); true when
- * it may not be, and the validator must decide. Never throws; linear in the document.
+ * it may not be, and the validator must decide. Never throws; linear in the size of the document
  */
 export function mayBeRefused(value: unknown, type: PolicyType): boolean {
   if (!isObject(value)) return true;
