@@ -273,3 +273,17 @@ test('two tabs on different scenarios keep both; on the same one, a change shows
   await expect(page.getByTestId('doc-tab')).toContainText('First tab work');
   await expect(other.getByTestId('doc-tab')).toContainText('Second tab work');
 });
+
+test('a reload straight after an edit shows the edit, and does not read the older link in the address bar as a new scenario', async ({
+  page,
+}) => {
+  await openWorkbench(page);
+  // The address bar holds the state as a link once the autosave has run.
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=/);
+  const action = page.getByLabel(/^Action/).first();
+  await action.fill('s3:DeleteObject');
+  await page.reload(); // before the autosave pause is over
+  await expect(page.getByLabel(/^Action/).first()).toHaveValue('s3:DeleteObject');
+  await expect(options(page)).toHaveText(['My work']);
+  await expect(page.getByText('The link opened as a new scenario')).toHaveCount(0);
+});

@@ -338,6 +338,10 @@ export class WorkbenchModel {
     if (options.save !== false) this.dirty = true;
     clearTimeout(this.saveTimer);
     this.shareUrl = null;
+    // The address bar's link now holds an older state: take it away until the new one is written,
+    // so a reload before then reopens the saved work instead of reading the stale link as a new one.
+    if (options.save !== false && isStateHash(location.hash))
+      history.replaceState(history.state, '', location.pathname + location.search);
     this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY);
     clearTimeout(this.evalTimer);
     this.evalTimer = setTimeout(() => void this.evaluate(), EVALUATE_DELAY);
