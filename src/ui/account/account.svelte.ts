@@ -1,0 +1,46 @@
+/**
+ * The account the learner explores: one world, changed only through `apply` (or `replace`), so
+ * every change can be undone and every view (lists, checklist, world file) sees the same world.
+ */
+import type { World } from '../../world/types';
+import { defaultWorld } from '../../world/default-world';
+
+export interface Change {
+  /** What the change did, for the notice and the Undo button: "Removed alice from developers". */
+  label: string;
+  before: World;
+}
+
+export class AccountModel {
+  world = $state<World>(defaultWorld());
+  /** The changes that can be undone, the latest last. */
+  history = $state<Change[]>([]);
+
+  /** Applies a pure change (a function from the world to the next world) and records it for Undo. */
+  apply(label: string, change: (world: World) => World): void {
+    const before = $state.snapshot(this.world) as World;
+    this.world = change(structuredClone(before));
+    this.history = [...this.history.slice(-49), { label, before }];
+  }
+
+  /** Replaces the whole world (an import, an edited world file), undoably. */
+  replace(label: string, world: World): void {
+    this.apply(label, () => world);
+  }
+
+  /** Undoes the latest change; answers its label, or `undefined` when there is nothing to undo. */
+  undo(): string | undefined {
+    const last = this.history.at(-1);
+    if (!last) return undefined;
+    this.world = last.before;
+    this.history = this.history.slice(0, -1);
+    return last.label;
+  }
+}
+
+let model: AccountModel | undefined;
+
+/** The page's one account model (the Account section and the workbench's "Ask as" share it). */
+export function accountModel(): AccountModel {
+  return (model ??= new AccountModel());
+}
