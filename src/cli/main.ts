@@ -9,6 +9,7 @@ Usage:
   iamplay eval [FILE|-] [--explain]   evaluate a JSON array of request cases, one JSON line per case
   iamplay lint [--type T] [--format text|json] FILE|DIR...
                                        check policy files (T: identity, resource, trust, boundary, scp, rcp, session)
+  iamplay import FILE|-                print the world of an \`aws iam get-account-authorization-details\` output
   iamplay --help                       show this help
   iamplay --version                    print the version
 
@@ -19,6 +20,7 @@ Nothing is sent anywhere: every check runs locally.
 const commands: Record<string, () => Promise<Command>> = {
   eval: () => import('./eval').then((m) => m.run),
   lint: () => import('./lint').then((m) => m.lint),
+  import: () => import('./import').then((m) => m.run),
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {
