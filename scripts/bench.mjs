@@ -7,7 +7,8 @@
 //     the growth points: 100 policies per case, and one policy of 10,000 statements;
 //  3. adversarial wildcard patterns against long strings, and the growth of time and memory for
 //     1k, 10k, 100k and 1M-character hostile patterns (each in its own process);
-//  4. the time to parse and compile all 1,645 AWS managed policies.
+//  4. the time to parse and compile all 1,645 AWS managed policies;
+//  5. importing a 5,000-role, 2,000-policy account (scripts/bench/import.mjs, its own process).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -269,4 +270,14 @@ console.log(`iamplay bench  (node ${process.version}, ${process.platform}/${proc
       `    ${kind === 'a?' ? '`*a?a?…a?b*` on `aaa…`' : '`?` between 30,000 distinct characters'}: ${cells.join('; ')}`,
     );
   }
+}
+
+// 5: importing a large account from get-account-authorization-details output.
+{
+  console.log('[5] import of `aws iam get-account-authorization-details` output (scripts/bench/import.mjs):');
+  const run = spawnSync(process.execPath, [join(root, 'scripts/bench/import.mjs')], {
+    encoding: 'utf8',
+    timeout: 300000,
+  });
+  process.stdout.write(run.status === 0 ? run.stdout : `    failed (${run.signal ?? run.status}): ${run.stderr}\n`);
 }
