@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAccount } from '../checklist';
 import type { CheckItem } from '../checklist';
 import type { Ec2Instance, Role, S3Bucket, User, World } from '../types';
+import { importAuthorizationDetails } from '../import/authorization-details';
+import { readFileSync } from 'node:fs';
 
 const A = '111122223333';
 const B = '444455556666';
@@ -418,5 +420,15 @@ describe('the security checklist', () => {
       `console-user-mfa:${A}:alice`,
       `role-trusts-account:${A}:partner`,
     ]);
+  });
+
+  it('checks an imported account: the partner role with an external ID passes, without it the role is flagged', () => {
+    const r = importAuthorizationDetails(readFileSync('tests/fixtures/import/authorization-details.json', 'utf8'));
+    if (!r.ok) throw new Error('the fixture does not import');
+    expect(ids(r.value)).toEqual([]);
+    const w = structuredClone(r.value);
+    const audit = role(w, 'partner-audit');
+    audit.trustPolicy = trust({ AWS: 'arn:aws:iam::444455556666:root' });
+    expect(ids(w)).toEqual(['role-trusts-account:123456789012:partner-audit']);
   });
 });

@@ -1,5 +1,5 @@
 /** Small helpers the checklist's rules share. */
-import type { World } from '../types';
+import type { PolicyDocument, World } from '../types';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,4 +23,9 @@ export function isoSeconds(now: number): string {
 /** A list of the world's, or an empty one when it is absent or not a list. */
 export function list<T>(value: T[] | undefined): T[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** A policy document the engine can be asked about: JSON text or a JSON object (anything else is no document). */
+export function isDocument(doc: unknown): doc is PolicyDocument {
+  return typeof doc === 'string' || (typeof doc === 'object' && doc !== null && !Array.isArray(doc));
 }

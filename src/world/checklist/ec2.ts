@@ -41,13 +41,15 @@ export const ec2StoredKeys: CheckRule = (world) => {
         label: 'Use the instance profile and remove the stored keys',
         apply: (w) => {
           const out = copy(w);
-          const instance = out.resources?.find((x): x is Ec2Instance => x.type === 'ec2-instance' && x.arn === arn);
+          const instance = list(out.resources).find(
+            (x): x is Ec2Instance => x?.type === 'ec2-instance' && x.arn === arn,
+          );
           if (instance) delete instance.storedAccessKeys;
           const deactivate = (k: { accessKeyId: string; status: string }) => {
-            if (keys.has(k.accessKeyId)) k.status = 'Inactive';
+            if (k && keys.has(k.accessKeyId)) k.status = 'Inactive';
           };
-          for (const u of list(out.users)) list(u.accessKeys).forEach(deactivate);
-          for (const a of list(out.accounts)) list(a.root?.accessKeys).forEach(deactivate);
+          for (const u of list(out.users)) list(u?.accessKeys).forEach(deactivate);
+          for (const a of list(out.accounts)) list(a?.root?.accessKeys).forEach(deactivate);
           return out;
         },
       },

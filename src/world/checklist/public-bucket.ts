@@ -16,7 +16,7 @@ import type { CheckItem, CheckRule } from './types';
 import type { S3Bucket, World } from '../types';
 import { authorize } from '../authorize';
 import { parseDocument } from '../documents';
-import { copy, list } from './common';
+import { copy, isDocument, list } from './common';
 
 /** What an anonymous caller is asked to do, on the bucket or on one of its objects. */
 const PROBES: { action: string; onObject: boolean; verb: string }[] = [
@@ -32,7 +32,7 @@ const MAX_KEYS = 50;
 function probeKeys(bucket: S3Bucket): string[] {
   const keys = new Set<string>();
   for (const o of list(bucket.objects)) if (typeof o?.key === 'string' && keys.size < MAX_KEYS) keys.add(o.key);
-  const policy = bucket.policy === undefined ? undefined : parseDocument(bucket.policy).policy;
+  const policy = isDocument(bucket.policy) ? parseDocument(bucket.policy).policy : undefined;
   const prefix = `${bucket.arn}/`;
   for (const st of policy?.statements ?? []) {
     for (const r of st.resource?.values ?? []) {
@@ -52,14 +52,18 @@ function probeKeys(bucket: S3Bucket): string[] {
 
 /** What anyone may do to the bucket, per the engine (`read`, `list`, …); empty when it is not public. */
 export function publicVerbs(world: World, bucket: S3Bucket, now: number): string[] {
-  if (bucket.policy === undefined) return [];
+  if (!isDocument(bucket.policy)) return [];
   const keys = probeKeys(bucket);
   const verbs: string[] = [];
   for (const probe of PROBES) {
     const resources = probe.onObject ? keys.map((k) => `${bucket.arn}/${k}`) : [bucket.arn];
     const allowed = resources.some((resource) => {
-      const r = authorize(world, { principal: 'anonymous', action: probe.action, resource }, { trace: false, now });
-      return r.ok && r.value.decision === 'Allow';
+      try {
+        const r = authorize(world, { principal: 'anonymous', action: probe.action, resource }, { trace: false, now });
+        return r.ok && r.value.decision === 'Allow';
+      } catch {
+        return false; // a world the schema would refuse (a list that is not a list): no answer, so no item
+      }
     });
     if (allowed) verbs.push(probe.verb);
   }
@@ -94,7 +98,7 @@ export const publicBucket: CheckRule = (world, now) => {
         label: 'Block public access to the bucket',
         apply: (w) => {
           const out = copy(w);
-          const b = out.resources?.find((x): x is S3Bucket => x.type === 's3-bucket' && x.arn === arn);
+          const b = list(out.resources).find((x): x is S3Bucket => x?.type === 's3-bucket' && x.arn === arn);
           if (b) b.blockPublicAccess = { ...b.blockPublicAccess, blockPublicPolicy: true, restrictPublicBuckets: true };
           return out;
         },

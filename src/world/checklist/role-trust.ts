@@ -15,7 +15,7 @@ import type { Statement } from '../../engine/model';
 import { compileWildcard } from '../../engine/evaluate';
 import { tooDeep } from '../../engine/nesting';
 import { parseDocument } from '../documents';
-import { copy, list } from './common';
+import { copy, isDocument, list } from './common';
 
 const NARROWING_KEYS = new Set([
   'sts:externalid',
@@ -71,7 +71,7 @@ interface TrustHit {
 }
 
 function scan(role: Role, kind: 'anyone' | 'account'): TrustHit | undefined {
-  if (role.trustPolicy === undefined || role.trustPolicy === null) return undefined;
+  if (!isDocument(role.trustPolicy)) return undefined;
   const policy = parseDocument(role.trustPolicy).policy;
   if (!policy) return undefined;
   const hit: TrustHit = { statements: new Map(), accounts: new Set() };
@@ -143,7 +143,7 @@ function rewrite(st: Json, take: Set<string>, by: string | undefined): boolean {
 
 function fixTrust(w: World, account: string, name: string, kind: 'anyone' | 'account'): World {
   const out = copy(w);
-  const role = out.roles?.find((r) => r.account === account && r.name === name);
+  const role = list(out.roles).find((r) => r?.account === account && r?.name === name);
   if (!role) return out;
   const hit = scan(role, kind);
   const doc = hit && editable(role.trustPolicy);

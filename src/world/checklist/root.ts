@@ -1,6 +1,7 @@
 /**
  * The root user: MFA on, and no access keys (IAM User Guide, "Security best practices in IAM":
- * "Require multi-factor authentication (MFA)" and "Safeguard your root user credentials"; the IAM
+ * "Require multi-factor authentication (MFA)" and "Follow best practices to protect your root user
+ * credentials"; the IAM
  * console's security recommendations: "Add MFA for root user", "Delete your root user access keys").
  */
 import type { CheckItem, CheckRule } from './types';
@@ -24,7 +25,7 @@ export const rootMfa: CheckRule = (world) => {
         label: 'Assign an MFA device',
         apply: (w) => {
           const out = copy(w);
-          const root = out.accounts.find((a) => a.id === id)?.root;
+          const root = list(out.accounts).find((a) => a?.id === id)?.root;
           if (root) root.mfaEnabled = true;
           return out;
         },
@@ -55,7 +56,7 @@ export const rootAccessKey: CheckRule = (world) => {
           label: 'Delete the root access key',
           apply: (w) => {
             const out = copy(w);
-            const root = out.accounts.find((a) => a.id === id)?.root;
+            const root = list(out.accounts).find((a) => a?.id === id)?.root;
             if (root?.accessKeys) {
               root.accessKeys = root.accessKeys.filter((k) => k.accessKeyId !== keyId);
               if (root.accessKeys.length === 0) delete root.accessKeys;

@@ -12,7 +12,7 @@ import { copy, DAY_MS, isoSeconds, list, time } from './common';
 export const UNUSED_DAYS = 90;
 
 const findUser = (w: World, account: string, name: string): User | undefined =>
-  w.users?.find((u) => u.account === account && u.name === name);
+  list(w.users).find((u) => u?.account === account && u?.name === name);
 
 export const unusedAccessKey: CheckRule = (world, now) => {
   const items: CheckItem[] = [];
@@ -42,7 +42,7 @@ export const unusedAccessKey: CheckRule = (world, now) => {
           label: 'Deactivate the key',
           apply: (w) => {
             const out = copy(w);
-            const k = findUser(out, account, name)?.accessKeys?.find((x) => x.accessKeyId === keyId);
+            const k = findUser(out, account, name)?.accessKeys?.find((x) => x?.accessKeyId === keyId);
             if (k) k.status = 'Inactive';
             return out;
           },
@@ -56,7 +56,8 @@ export const unusedAccessKey: CheckRule = (world, now) => {
 /** A virtual MFA device's serial number, `arn:aws:iam::ACCT:mfa/NAME`, with a name no other device of the account has. */
 function mfaSerial(w: World, account: string, name: string): string {
   const taken = new Set<string>();
-  for (const u of list(w.users)) for (const d of list(u.mfaDevices)) taken.add(d.serialNumber);
+  for (const u of list(w.users))
+    for (const d of list(u?.mfaDevices)) if (typeof d?.serialNumber === 'string') taken.add(d.serialNumber);
   const base = `arn:aws:iam::${account}:mfa/${name}`;
   let serial = base;
   for (let i = 2; taken.has(serial); i++) serial = `${base}-${i}`;
