@@ -339,7 +339,7 @@ describe('the security checklist', () => {
       expect(JSON.parse(role(out, 'partner').trustPolicy as string)).toEqual(trust({ AWS: `arn:aws:iam::${A}:root` }));
     });
 
-    it('leaves `*` narrowed by aws:PrincipalOrgID, but not by a negated or IfExists condition', () => {
+    it('leaves `*` narrowed by aws:PrincipalOrgID, but not by a negated, IfExists or ForAllValues condition', () => {
       const w = clean();
       role(w, 'partner').trustPolicy = trust({ AWS: '*' }, { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } });
       expect(ids(w)).toEqual([]);
@@ -349,6 +349,11 @@ describe('the security checklist', () => {
       );
       expect(ids(w)).toEqual([`role-trusts-anyone:${A}:partner`]);
       role(w, 'partner').trustPolicy = trust({ AWS: '*' }, { StringEqualsIfExists: { 'sts:ExternalId': 'x-42' } });
+      expect(ids(w)).toEqual([`role-trusts-anyone:${A}:partner`]);
+      role(w, 'partner').trustPolicy = trust(
+        { AWS: '*' },
+        { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+      );
       expect(ids(w)).toEqual([`role-trusts-anyone:${A}:partner`]);
     });
   });

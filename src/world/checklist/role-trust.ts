@@ -7,7 +7,7 @@
  * A statement counts when it allows `sts:AssumeRole` to `*` or to a whole account (`OTHER`,
  * `arn:aws:iam::OTHER:root`) and has no condition that narrows who may call: a fixed
  * `sts:ExternalId`, `aws:PrincipalArn`, `aws:PrincipalAccount`, `aws:PrincipalOrgID`, … A negated
- * operator, an `…IfExists` operator, `Null` or a bare `*` value does not narrow.
+ * operator, an `…IfExists` or `ForAllValues:` operator, `Null` or a bare `*` value does not narrow.
  */
 import type { CheckItem, CheckRule } from './types';
 import type { PolicyDocument, Role, World } from '../types';
@@ -34,7 +34,9 @@ const NARROWING_KEYS = new Set([
 function narrows(st: Statement): boolean {
   for (const op of st.condition ?? []) {
     const name = op.operator.value.toLowerCase();
-    if (name.endsWith('ifexists') || name.includes('not') || name === 'null') continue;
+    // Each of these passes for a caller that lacks the key, or for every value but one.
+    if (name.endsWith('ifexists') || name.includes('not') || name === 'null' || name.startsWith('forallvalues:'))
+      continue;
     for (const k of op.keys) {
       if (!NARROWING_KEYS.has(k.key.value.toLowerCase())) continue;
       if (
