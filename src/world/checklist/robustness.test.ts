@@ -1,5 +1,5 @@
 // A saved or pasted world may hold anything: the checklist answers items, never an exception.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { checkAccount } from '../checklist';
 import type { World } from '../types';
@@ -31,6 +31,9 @@ const world = fc.record({
   roles: fc.oneof(fc.array(entity, { maxLength: 3 }), anything),
   resources: fc.oneof(fc.array(entity, { maxLength: 3 }), anything),
 });
+
+// Property runs take seconds on a loaded machine: no test here is about speed.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('the checklist on odd worlds', () => {
   it('answers a list for any shape of world, and every fix answers a world', () => {

@@ -239,7 +239,7 @@ describe('importing get-account-authorization-details', () => {
       [
         'WARNING',
         'parse.import.missing-group',
-        'the group `Ghosts` of `dave` is not in `GroupDetailList`; the membership is left out',
+        'the group `Ghosts` of `dave` is not among the groups imported from `GroupDetailList`; the membership is left out',
       ],
       [
         'ERROR',
@@ -250,6 +250,31 @@ describe('importing get-account-authorization-details', () => {
     expect(world(r).users).toEqual([
       { account: A, name: 'dave', managedPolicies: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'] },
     ]);
+  });
+
+  it('drops a reference to a managed policy that could not be read, pointing at both places', () => {
+    const r = importAuthorizationDetails(
+      details({
+        Policies: [
+          {
+            PolicyName: 'Odd',
+            Arn: `arn:aws:iam::${A}:policy/Odd`,
+            DefaultVersionId: 'v1',
+            PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: 7 }],
+          },
+        ],
+        RoleDetailList: [
+          role('r', { AttachedManagedPolicies: [{ PolicyName: 'Odd', PolicyArn: `arn:aws:iam::${A}:policy/Odd` }] }),
+        ],
+      }),
+    );
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'version `v1` of `arn:aws:iam::123456789012:policy/Odd` at `Policies[0].PolicyVersionList[0].Document` cannot be read: it is a number, not a policy document',
+      'the managed policy `arn:aws:iam::123456789012:policy/Odd` has no readable default version; it is left out',
+      'the managed policy `arn:aws:iam::123456789012:policy/Odd` of `r` could not be read from `Policies`; it is left out',
+    ]);
+    const w = world(r);
+    expect([w.managedPolicies, w.roles![0].managedPolicies]).toEqual([undefined, undefined]);
   });
 
   it('keeps MaxSessionDuration when the file has it, and refuses one out of range', () => {

@@ -73,8 +73,10 @@ function put(o: Tags, key: string, value: string): void {
 class Importer {
   readonly issues: PathIssue[] = [];
   readonly accounts = new Map<string, JsonPath>();
-  /** ARNs of the managed policies in `Policies`. */
+  /** ARNs of the managed policies imported from `Policies`. */
   readonly declared = new Set<string>();
+  /** ARNs named in `Policies`, imported or not. */
+  readonly listed = new Set<string>();
   readonly groupNames = new Set<string>();
   constructor(readonly checkDepth: boolean) {}
 
@@ -171,6 +173,16 @@ class Importer {
   /** Whether a reference can be kept: AWS managed (resolved from the library) or listed in `Policies`. */
   policyRef(arn: string, path: JsonPath, owner: string): boolean {
     if (this.declared.has(arn) || isAwsManaged(arn)) return true;
+    if (this.listed.has(arn)) {
+      this.issue(
+        path,
+        `the managed policy ${tick(arn)} of ${tick(owner)} could not be read from \`Policies\`; it is left out`,
+        'ERROR',
+        'parse.import.missing-policy',
+        'the finding on the policy itself says why; until it is fixed the permissions of this entity may differ from the account',
+      );
+      return false;
+    }
     this.issue(
       path,
       `the managed policy ${tick(arn)} of ${tick(owner)} is not in \`Policies\`; it is left out`,
@@ -320,7 +332,7 @@ class Importer {
       } else if (!this.groupNames.has(g)) {
         this.issue(
           [...path, i],
-          `the group ${tick(g)} of ${tick(owner)} is not in \`GroupDetailList\`; the membership is left out`,
+          `the group ${tick(g)} of ${tick(owner)} is not among the groups imported from \`GroupDetailList\`; the membership is left out`,
           'WARNING',
           'parse.import.missing-group',
         );
@@ -456,10 +468,8 @@ function importValue(input: unknown, text: string | undefined): ImportResult {
   }
   const im = new Importer(text === undefined);
   const policiesIn = im.list(input, 'Policies');
-  // Declared ARNs first, so references can be checked in any order.
-  for (const p of policiesIn) if (isObj(p) && typeof p.Arn === 'string') im.declared.add(p.Arn);
+  for (const p of policiesIn) if (isObj(p) && typeof p.Arn === 'string') im.listed.add(p.Arn);
   const groupsIn = im.list(input, 'GroupDetailList');
-  for (const g of groupsIn) if (isObj(g) && typeof g.GroupName === 'string') im.groupNames.add(g.GroupName);
 
   const managedPolicies: ManagedPolicy[] = [];
   const seenPolicies = new Set<string>();
@@ -473,6 +483,8 @@ function importValue(input: unknown, text: string | undefined): ImportResult {
     seenPolicies.add(m.arn);
     managedPolicies.push(m);
   });
+  // References are checked against what was imported: a policy or group left out is no target.
+  for (const m of managedPolicies) im.declared.add(m.arn);
   const dedupe = <T extends { name: string; account: string }>(
     list: unknown[],
     key: string,
@@ -495,6 +507,7 @@ function importValue(input: unknown, text: string | undefined): ImportResult {
     return out;
   };
   const groups = dedupe(groupsIn, 'GroupDetailList', (g, i) => im.group(g, i), 'group');
+  for (const g of groups) im.groupNames.add(g.name);
   const users = dedupe(im.list(input, 'UserDetailList'), 'UserDetailList', (u, i) => im.user(u, i), 'user');
   const roles = dedupe(im.list(input, 'RoleDetailList'), 'RoleDetailList', (r, i) => im.role(r, i), 'role');
 
