@@ -14,6 +14,7 @@
  */
 import type { CheckItem, CheckRule } from './types';
 import type { S3Bucket, World } from '../types';
+import type { Policy } from '../../engine/model';
 import { authorize } from '../authorize';
 import { parseDocument } from '../documents';
 import { copy, isDocument, list } from './common';
@@ -50,9 +51,27 @@ function probeKeys(bucket: S3Bucket): string[] {
   return [...keys];
 }
 
+/**
+ * Whether any Allow statement of the policy could name an anonymous caller at all: `"*"`, a
+ * principal value with a wildcard, or a `NotPrincipal`. Only a screen that saves asking the engine
+ * about buckets shared with named principals; the engine decides the rest.
+ */
+function mayAllowAnyone(policy: Policy | undefined): boolean {
+  if (!policy) return false;
+  return policy.statements.some(
+    (st) =>
+      st.effect?.value === 'Allow' &&
+      (st.notPrincipal !== undefined ||
+        st.principal?.anyone === true ||
+        (st.principal?.entries ?? []).some((e) =>
+          e.values.values.some((v) => v.value.includes('*') || v.value.includes('?')),
+        )),
+  );
+}
+
 /** What anyone may do to the bucket, per the engine (`read`, `list`, …); empty when it is not public. */
 export function publicVerbs(world: World, bucket: S3Bucket, now: number): string[] {
-  if (!isDocument(bucket.policy)) return [];
+  if (!isDocument(bucket.policy) || !mayAllowAnyone(parseDocument(bucket.policy).policy)) return [];
   const keys = probeKeys(bucket);
   const verbs: string[] = [];
   for (const probe of PROBES) {

@@ -49,10 +49,21 @@ function narrows(st: Statement): boolean {
   return false;
 }
 
+/** Whether an action pattern covers `sts:AssumeRole`, remembered per pattern (a big account has a few dozen). */
+const coversAssumeRole = new Map<string, boolean>();
+function covers(pattern: string): boolean {
+  let hit = coversAssumeRole.get(pattern);
+  if (hit === undefined) {
+    hit = compileWildcard(pattern, true).test('sts:AssumeRole');
+    if (coversAssumeRole.size > 10_000) coversAssumeRole.clear();
+    coversAssumeRole.set(pattern, hit);
+  }
+  return hit;
+}
+
 function allowsAssumeRole(st: Statement): boolean {
   if (st.effect?.value !== 'Allow' || st.unreadable?.length) return false;
-  const hit = (values: { value: string }[]) =>
-    values.some((v) => compileWildcard(v.value, true).test('sts:AssumeRole'));
+  const hit = (values: { value: string }[]) => values.some((v) => covers(v.value));
   if (st.action) return hit(st.action.values);
   if (st.notAction) return !hit(st.notAction.values);
   return false;
