@@ -100,6 +100,8 @@ describe('iamplay import', () => {
       '-:1:21 ERROR parse.json-syntax the file is not valid JSON: value expected\n',
     ]);
     expect((await run(['import'])).code).toBe(2);
+    const help = await run(['import', '--help']);
+    expect([help.code, help.out.split('\n')[0]]).toEqual([0, 'usage: iamplay import FILE|-']);
     const usage = await run(['import', '--pretty', FIXTURE]);
     expect([usage.code, usage.err]).toEqual([
       2,
