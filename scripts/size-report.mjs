@@ -49,9 +49,8 @@ const DATA = [
   ['managed-policies.json', 'managed-policy library, every version (when the library opens)'],
 ];
 for (const [name, what] of DATA) {
-  const asset = readdirSync(join(dist, 'assets')).find(
-    (f) => f.startsWith(name.replace('.json', '-')) && f.endsWith('.json.gz'),
-  );
+  // Vite names an emitted `NAME.json.gz` `NAME.json-HASH.gz`.
+  const asset = readdirSync(join(dist, 'assets')).find((f) => f.startsWith(`${name}-`) && f.endsWith('.gz'));
   if (!asset) {
     console.log(`  ${name}.gz: not in the build`);
     continue;
