@@ -194,14 +194,11 @@ export const engineApi = {
   /** What changed in a policy of the library from version `from` to version `to`. */
   async libraryDiff(name: string, from: string, to: string): Promise<Answer<VersionDiff>> {
     try {
-      const n = String(name).slice(0, 128);
-      const d = (await loadLibrary()).diff(n, String(from).slice(0, 16), String(to).slice(0, 16));
+      const [n, f, t] = [String(name).slice(0, 128), String(from).slice(0, 16), String(to).slice(0, 16)];
+      const d = (await loadLibrary()).diff(n, f, t);
       return d
         ? { ok: true, value: d }
-        : {
-            ok: false,
-            errors: [`the AWS managed policy \`${n}\` has no versions \`${from}\` and \`${to}\` to compare`],
-          };
+        : { ok: false, errors: [`the AWS managed policy \`${n}\` has no versions \`${f}\` and \`${t}\` to compare`] };
     } catch (e) {
       return failure(e);
     }
