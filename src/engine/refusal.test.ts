@@ -5,8 +5,8 @@
  * policy without its broken statements would not allow. The quick screen of refuse-fast.ts never
  * passes a document the validator refuses.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadManagedPolicies } from '../catalog';
 import fc from 'fast-check';
 import type { Finding } from './diagnostics';
 import type { PolicyType } from './model';
@@ -248,7 +248,7 @@ describe('every lint ERROR against eval', () => {
 });
 
 const managed = (
-  JSON.parse(readFileSync(new URL('../../data/aws-managed-policies.json', import.meta.url), 'utf8')) as {
+  (await loadManagedPolicies()) as {
     policies: { name: string; document: unknown }[];
   }
 ).policies;

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { loadCatalog } from '../catalog';
+import { loadDescribedCatalog } from '../catalog';
 import { afterClosedString, complete } from './completion';
 
-const catalog = await loadCatalog();
+const catalog = await loadDescribedCatalog();
 /** Completes at the end of the text (which is on one line). */
 const at = (text: string) => complete(text, { line: 1, column: text.length + 1 }, catalog);
 

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { loadCatalog } from '../catalog';
+import { loadDescribedCatalog } from '../catalog';
 import { hover } from './hover';
 
-const catalog = await loadCatalog();
+const catalog = await loadDescribedCatalog();
 const text = [
   '{',
   '  "Version": "2012-10-17",',

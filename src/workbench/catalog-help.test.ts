@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { loadCatalog } from '../catalog';
+import { loadDescribedCatalog } from '../catalog';
 import { fillTemplate, requestHints, suggestActions } from './catalog-help';
 
 describe('catalogue help for the request builder', () => {
   it('completes service prefixes, then actions with their access level', async () => {
-    const catalog = await loadCatalog();
+    const catalog = await loadDescribedCatalog();
     const services = suggestActions(catalog, 's3');
     expect(services.map((s) => s.value)).toContain('s3:');
     expect(services.every((s) => s.value.startsWith('s3') && s.detail === 'service')).toBe(true);
@@ -27,7 +27,7 @@ describe('catalogue help for the request builder', () => {
   });
 
   it('offers the resource types, the condition keys and the key types of a request', async () => {
-    const catalog = await loadCatalog();
+    const catalog = await loadDescribedCatalog();
     const h = requestHints(catalog, ['s3:ListBucket'], ['aws:SourceIp', 'no:such'], '111122223333');
     expect(h.actions).toEqual([
       {
@@ -52,7 +52,7 @@ describe('catalogue help for the request builder', () => {
   });
 
   it('suggests the closest action for a misspelled one, and says when an action takes no resource', async () => {
-    const catalog = await loadCatalog();
+    const catalog = await loadDescribedCatalog();
     const h = requestHints(catalog, ['s3:GetObjekt', 's3:ListAllMyBuckets'], [], '');
     expect(h.actions[0]).toEqual({ action: 's3:GetObjekt', known: false, suggestion: 's3:GetObject' });
     expect(h.noResource).toBe(true);
@@ -60,7 +60,7 @@ describe('catalogue help for the request builder', () => {
   });
 
   it('lists each context key once when an action documents global keys as its own (no duplicate keys in the suggestions)', async () => {
-    const catalog = await loadCatalog();
+    const catalog = await loadDescribedCatalog();
     for (const action of ['sts:AssumeRole', 'ec2:RunInstances', 'ec2:TerminateInstances']) {
       const keys = requestHints(catalog, [action], [], '').contextKeys.map((k) => k.key.toLowerCase());
       expect(keys.length).toBeGreaterThan(10);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { parsePolicy } from '../engine/parse';
-import { loadCatalog } from '../catalog';
+import { loadCatalog, loadManagedPolicies } from '../catalog';
 import { evaluateRequest } from './services';
 import { actionProblem, buildPolicySet, checkContextValue, checkFields, evaluateWorkbench } from './evaluation';
 import { validateParsed } from '../engine/validate';
@@ -9,7 +8,7 @@ import { analyze, policyTypeOf } from './analysis';
 import type { PolicyKind } from '../engine/validate';
 import type { DocInput, RequestInput } from './types';
 
-const managed = JSON.parse(readFileSync(new URL('../../data/aws-managed-policies.json', import.meta.url), 'utf8')) as {
+const managed = (await loadManagedPolicies()) as {
   policies: { name: string; document: unknown }[];
 };
 const s3ReadOnly = JSON.stringify(managed.policies.find((p) => p.name === 'AmazonS3ReadOnlyAccess')!.document, null, 2);

@@ -2,7 +2,7 @@
  * The language service calls (completion, hover, quick fixes) the editor makes through the
  * worker: a thin adapter over src/lang that turns its ranges into offsets. Plain data in and out.
  */
-import { loadCatalog } from '../catalog';
+import { loadCatalog, loadDescribedCatalog } from '../catalog';
 import { LineIndex } from '../engine/diagnostics';
 import { codeActions, complete, hover } from '../lang';
 import type { CompletionItem } from '../lang';
@@ -36,7 +36,7 @@ export function langApi() {
     async complete(text: string, offset: number, kind: DocKind): Promise<Answer<CompletionEntry[]>> {
       try {
         if (text.length > MAX_TEXT) return { ok: true, value: [] };
-        const items = complete(text, position(text, offset), await loadCatalog());
+        const items = complete(text, position(text, offset), await loadDescribedCatalog());
         return {
           ok: true,
           value: items.slice(0, MAX_ITEMS).map((c, i) => {
@@ -61,7 +61,7 @@ export function langApi() {
     async hover(text: string, offset: number, _kind: DocKind): Promise<Answer<HoverAnswer | null>> {
       try {
         if (text.length > MAX_TEXT) return { ok: true, value: null };
-        const h = hover(text, position(text, offset), await loadCatalog());
+        const h = hover(text, position(text, offset), await loadDescribedCatalog());
         return {
           ok: true,
           value: h ? { contents: h.contents, range: { start: h.range.start.offset, end: h.range.end.offset } } : null,

@@ -1,23 +1,16 @@
 /**
- * The library of AWS managed policies: a name index searched in the worker. Pure: the caller
- * supplies the data (the worker fetches the JSON file lazily; tests read it from disk).
+ * The library of AWS managed policies: a name index searched in the worker, each policy's
+ * versions, and what changed between two of them. Pure: the caller supplies the data
+ * (`loadManagedPolicies()` of src/catalog: the worker fetches it gzipped, tests read it from disk).
  */
-
-export interface ManagedPolicyEntry {
-  name: string;
-  arn: string;
-  version?: string;
-  updated?: string;
-  deprecated: boolean;
-  document: unknown;
-}
+import type { ManagedPolicyData, ManagedPolicyRecord, ManagedPolicyVersionInfo } from '../catalog';
+import { diffHunks, diffLines, type DiffHunk } from './line-diff';
 
 /**
  * The groups the unfiltered list shows, in this order (A–Z within each): AWS's job-function
- * policies, the other policies a person attaches, those for AWS services' own roles, and the
- * deprecated ones.
+ * policies, the other policies a person attaches, and those for AWS services' own roles.
  */
-export type LibraryGroup = 'job-function' | 'attachable' | 'service-role' | 'deprecated';
+export type LibraryGroup = 'job-function' | 'attachable' | 'service-role';
 
 export const LIBRARY_GROUPS: Record<LibraryGroup, { label: string; about: string }> = {
   'job-function': {
@@ -29,16 +22,17 @@ export const LIBRARY_GROUPS: Record<LibraryGroup, { label: string; about: string
     label: 'For AWS services',
     about: 'Meant for a role that an AWS service uses on your behalf, not for people',
   },
-  deprecated: { label: 'Deprecated', about: 'Deprecated by AWS: kept for those who use it, not for new use' },
 };
 
-const GROUP_ORDER: LibraryGroup[] = ['job-function', 'attachable', 'service-role', 'deprecated'];
+const GROUP_ORDER: LibraryGroup[] = ['job-function', 'attachable', 'service-role'];
 
 export interface LibraryHit {
   name: string;
   arn: string;
-  version?: string;
-  deprecated: boolean;
+  /** The default version. */
+  version: string;
+  /** How many versions AWS published that the library holds. */
+  versions: number;
   group: LibraryGroup;
 }
 
@@ -53,14 +47,30 @@ export interface LibrarySearch {
 export interface ManagedPolicyText {
   name: string;
   arn: string;
-  /** The default version's document, printed with a 2-space indent. */
+  /** The version's document, printed with a 2-space indent. */
   text: string;
-  version?: string;
-  /** When AWS last changed it (ISO 8601), if known. */
+  /** The version shown. */
+  version: string;
+  /** True when it is the default version (the one in effect where the policy is attached). */
+  isDefault: boolean;
+  /** When AWS published this version (ISO 8601). */
+  created?: string;
+  /** When AWS last changed the policy (ISO 8601), if known. */
   updated?: string;
+  /** Every version the library holds, newest first. */
+  versions: ManagedPolicyVersionInfo[];
   group: LibraryGroup;
   /** How many statements the document has. */
   statements: number;
+}
+
+export interface VersionDiff {
+  name: string;
+  from: string;
+  to: string;
+  added: number;
+  removed: number;
+  hunks: DiffHunk[];
 }
 
 const MAX_QUERY = 200;
@@ -70,8 +80,7 @@ function nameWords(name: string): string[] {
   return (name.match(/[A-Z]+(?=[A-Z][a-z]|$)|[A-Z][a-z0-9]*|[a-z0-9]+/g) ?? []).map((w) => w.toLowerCase());
 }
 
-function groupOf(e: ManagedPolicyEntry): LibraryGroup {
-  if (e.deprecated) return 'deprecated';
+function groupOf(e: ManagedPolicyRecord): LibraryGroup {
   const arn = e.arn.toLowerCase();
   if (arn.includes(':policy/job-function/')) return 'job-function';
   if (arn.includes(':policy/service-role/') || arn.includes(':policy/aws-service-role/')) return 'service-role';
@@ -79,32 +88,10 @@ function groupOf(e: ManagedPolicyEntry): LibraryGroup {
 }
 
 export class ManagedPolicyLibrary {
-  private readonly byName = new Map<string, ManagedPolicyEntry>();
-  readonly entries: ManagedPolicyEntry[];
+  readonly entries: ManagedPolicyRecord[];
 
-  constructor(entries: ManagedPolicyEntry[]) {
-    this.entries = [...entries].sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of this.entries) this.byName.set(e.name.toLowerCase(), e);
-  }
-
-  /** Reads the file's shape `{ policies: [{ name, arn?, version?, updated?, deprecated?, document }] }`, skipping malformed rows. */
-  static fromData(data: unknown): ManagedPolicyLibrary {
-    const rows = (data as { policies?: unknown } | null)?.policies;
-    const entries: ManagedPolicyEntry[] = [];
-    if (Array.isArray(rows)) {
-      for (const row of rows as Record<string, unknown>[]) {
-        if (!row || typeof row.name !== 'string' || typeof row.document !== 'object' || row.document === null) continue;
-        entries.push({
-          name: row.name,
-          arn: typeof row.arn === 'string' ? row.arn : `arn:aws:iam::aws:policy/${row.name}`,
-          version: typeof row.version === 'string' ? row.version : undefined,
-          updated: typeof row.updated === 'string' ? row.updated : undefined,
-          deprecated: row.deprecated === true,
-          document: row.document,
-        });
-      }
-    }
-    return new ManagedPolicyLibrary(entries);
+  constructor(private readonly data: ManagedPolicyData) {
+    this.entries = [...data.policies].sort((a, b) => a.name.localeCompare(b.name));
   }
 
   get size(): number {
@@ -116,13 +103,13 @@ export class ManagedPolicyLibrary {
    * Ranked for a person looking for a policy to attach: the exact name; names that start with the
    * query; names with a word that does (`s3` finds Amazon**S3**ReadOnlyAccess); other matches.
    * Policies for AWS services' own roles (`service-role/` paths) come after those a person
-   * attaches, deprecated ones last; shorter names first within a rank, then alphabetically.
+   * attaches; shorter names first within a rank, then alphabetically.
    * With no query, the whole library in its groups (job function first), A–Z within each.
    */
   search(query: string, limit = 50): LibrarySearch {
     const words = query.slice(0, MAX_QUERY).toLowerCase().split(/\s+/).filter(Boolean);
     const q = words.join('');
-    const scored: { e: ManagedPolicyEntry; rank: number }[] = [];
+    const scored: { e: ManagedPolicyRecord; rank: number }[] = [];
     if (words.length === 0) {
       for (const e of this.entries) scored.push({ e, rank: GROUP_ORDER.indexOf(groupOf(e)) });
       scored.sort((a, b) => a.rank - b.rank || a.e.name.localeCompare(b.e.name, 'en'));
@@ -133,18 +120,15 @@ export class ManagedPolicyLibrary {
       const name = e.name.toLowerCase();
       if (!words.every((w) => hay.includes(w))) continue;
       const match = name === q ? 0 : name.startsWith(q) ? 1 : nameWords(e.name).some((w) => w.startsWith(q)) ? 2 : 3;
-      const rank =
-        match +
-        (hay.includes(':policy/service-role/') || hay.includes(':policy/aws-service-role/') ? 4 : 0) +
-        (e.deprecated ? 8 : 0);
+      const rank = match + (groupOf(e) === 'service-role' ? 4 : 0);
       scored.push({ e, rank });
     }
     scored.sort((a, b) => a.rank - b.rank || a.e.name.length - b.e.name.length || a.e.name.localeCompare(b.e.name));
     return this.answer(scored, limit);
   }
 
-  private answer(scored: { e: ManagedPolicyEntry }[], limit: number): LibrarySearch {
-    const n = Math.max(0, Math.min(limit, 200));
+  private answer(scored: { e: ManagedPolicyRecord }[], limit: number): LibrarySearch {
+    const n = Math.max(0, Math.min(Math.floor(Number(limit)) || 0, 200));
     return {
       total: scored.length,
       size: this.entries.length,
@@ -152,25 +136,48 @@ export class ManagedPolicyLibrary {
         name: e.name,
         arn: e.arn,
         version: e.version,
-        deprecated: e.deprecated,
+        versions: e.versions.length,
         group: groupOf(e),
       })),
     };
   }
 
-  /** The policy named `name` (case-insensitive), as editor text. */
-  get(name: string): ManagedPolicyText | undefined {
-    const e = this.byName.get(name.toLowerCase());
+  /** The policy named `name` (case-insensitive) as editor text: its default version, or `version` when given. */
+  get(name: string, version?: string): ManagedPolicyText | undefined {
+    const e = this.data.byName(name);
     if (!e) return undefined;
-    const statement = (e.document as { Statement?: unknown }).Statement;
+    const info = version === undefined ? e.versions[0] : e.versions.find((v) => v.versionId === version);
+    const text = info && this.data.versionText(e, info.versionId);
+    if (!info || text === undefined) return undefined;
+    const statement = (JSON.parse(text) as { Statement?: unknown }).Statement;
     return {
       name: e.name,
       arn: e.arn,
-      text: JSON.stringify(e.document, null, 2) + '\n',
-      version: e.version,
-      updated: e.updated,
+      text: text + '\n',
+      version: info.versionId,
+      isDefault: info.isDefault,
+      created: info.createDate || undefined,
+      updated: e.updated || undefined,
+      versions: e.versions,
       group: groupOf(e),
       statements: Array.isArray(statement) ? statement.length : statement ? 1 : 0,
     };
+  }
+
+  /** What changed from version `from` to version `to` of the policy (its pretty-printed JSON, line by line). */
+  diff(name: string, from: string, to: string, context = 3): VersionDiff | undefined {
+    const e = this.data.byName(name);
+    if (!e) return undefined;
+    const before = this.data.versionText(e, from);
+    const after = this.data.versionText(e, to);
+    if (before === undefined || after === undefined) return undefined;
+    const lines = diffLines(before.split('\n'), after.split('\n'));
+    let added = 0;
+    let removed = 0;
+    for (const l of lines) {
+      if (l.kind === 'added') added++;
+      else if (l.kind === 'removed') removed++;
+    }
+    return { name: e.name, from, to, added, removed, hunks: diffHunks(lines, context) };
   }
 }

@@ -6,12 +6,12 @@ import { VERSION } from '../version';
 import type { Finding } from '../engine/diagnostics';
 import type { PolicyType } from '../engine/model';
 import type { PolicyKind } from '../engine/validate';
-import { loadCatalog } from '../catalog';
+import { loadCatalog, loadDescribedCatalog } from '../catalog';
 import { cachedParse } from '../workbench/parse-cache';
 import { analyze, policyTypeOf } from '../workbench/analysis';
 import { requestHints, suggestActions } from '../workbench/catalog-help';
 import { loadLibrary } from './managed-library';
-import type { LibrarySearch, ManagedPolicyText } from '../workbench/library';
+import type { LibrarySearch, ManagedPolicyText, VersionDiff } from '../workbench/library';
 import type {
   ActionSuggestion,
   Analysis,
@@ -147,7 +147,7 @@ export const engineApi = {
 
   async completeAction(input: string): Promise<Answer<ActionSuggestion[]>> {
     try {
-      return { ok: true, value: suggestActions(await loadCatalog(), input) };
+      return { ok: true, value: suggestActions(await loadDescribedCatalog(), input) };
     } catch (e) {
       return failure(e);
     }
@@ -155,13 +155,13 @@ export const engineApi = {
 
   async requestHints(actions: string[], contextKeys: string[], account: string): Promise<Answer<RequestHints>> {
     try {
-      return { ok: true, value: requestHints(await loadCatalog(), actions, contextKeys, account) };
+      return { ok: true, value: requestHints(await loadDescribedCatalog(), actions, contextKeys, account) };
     } catch (e) {
       return failure(e);
     }
   },
 
-  /** Searches the 1,645 AWS managed policies by name. */
+  /** Searches the AWS managed policies by name. */
   async librarySearch(query: string, limit = 50): Promise<Answer<LibrarySearch>> {
     try {
       return { ok: true, value: (await loadLibrary()).search(String(query), limit) };
@@ -170,12 +170,35 @@ export const engineApi = {
     }
   },
 
-  async libraryGet(name: string): Promise<Answer<ManagedPolicyText>> {
+  /** A policy of the library as editor text: its default version, or `version` (`v1`, …) when given. */
+  async libraryGet(name: string, version?: string): Promise<Answer<ManagedPolicyText>> {
     try {
-      const p = (await loadLibrary()).get(String(name));
-      return p
-        ? { ok: true, value: p }
-        : { ok: false, errors: [`there is no AWS managed policy named \`${String(name).slice(0, 128)}\``] };
+      const library = await loadLibrary();
+      const n = String(name).slice(0, 128);
+      const v = version === undefined ? undefined : String(version).slice(0, 16);
+      const p = library.get(n, v);
+      if (p) return { ok: true, value: p };
+      return {
+        ok: false,
+        errors: [
+          library.get(n)
+            ? `the AWS managed policy \`${n}\` has no version \`${v}\``
+            : `there is no AWS managed policy named \`${n}\``,
+        ],
+      };
+    } catch (e) {
+      return failure(e);
+    }
+  },
+
+  /** What changed in a policy of the library from version `from` to version `to`. */
+  async libraryDiff(name: string, from: string, to: string): Promise<Answer<VersionDiff>> {
+    try {
+      const [n, f, t] = [String(name).slice(0, 128), String(from).slice(0, 16), String(to).slice(0, 16)];
+      const d = (await loadLibrary()).diff(n, f, t);
+      return d
+        ? { ok: true, value: d }
+        : { ok: false, errors: [`the AWS managed policy \`${n}\` has no versions \`${f}\` and \`${t}\` to compare`] };
     } catch (e) {
       return failure(e);
     }

@@ -2,8 +2,12 @@
 import { expose } from 'comlink';
 import { provideCatalogSource } from '../catalog';
 import { engineApi } from './api';
-import { fetchCatalog } from './catalog-source';
+import { fetchCatalog, fetchCatalogDocs } from './catalog-source';
 
-// The catalogue comes compressed from the page's own origin, on first use.
-provideCatalogSource(() => fetchCatalog());
+// The catalogue comes compressed from the page's own origin, on first use: its lookups for
+// deciding and validating, its descriptions only when hover, completion or the request builder ask.
+provideCatalogSource(
+  () => fetchCatalog(),
+  () => fetchCatalogDocs(),
+);
 expose(engineApi);

@@ -1,19 +1,20 @@
 /**
- * Loads the managed-policy library in the worker on first use: the JSON file is a separate asset
- * fetched from the page's own origin (never part of the first page), parsed once.
+ * Loads the managed-policy library in the worker on first use: the generated file, gzipped, is a
+ * separate asset fetched from the page's own origin only when the library is opened (never part
+ * of the first page), inflated with DecompressionStream and parsed once.
  */
-import libraryUrl from '../../data/aws-managed-policies.json?url';
+import managedUrl from '../catalog/generated/managed-policies.json.gz?url';
+import { loadManagedPolicies, provideManagedPolicySource } from '../catalog';
 import { ManagedPolicyLibrary } from '../workbench/library';
+import { fetchGzippedJson } from './catalog-source';
+
+provideManagedPolicySource(() => fetchGzippedJson(managedUrl, 'the managed policy library'));
 
 let pending: Promise<ManagedPolicyLibrary> | undefined;
 
 export function loadLibrary(): Promise<ManagedPolicyLibrary> {
-  pending ??= fetch(libraryUrl)
-    .then((r) => {
-      if (!r.ok) throw new Error(`the managed policy library could not be loaded (HTTP ${r.status})`);
-      return r.json();
-    })
-    .then((data: unknown) => ManagedPolicyLibrary.fromData(data))
+  pending ??= loadManagedPolicies()
+    .then((data) => new ManagedPolicyLibrary(data))
     .catch((e: unknown) => {
       pending = undefined;
       throw e;

@@ -4,7 +4,7 @@ import { checkWorld, formatPath } from './schema';
 import { loadWorld } from './load';
 import { placement } from './organization';
 import { managedPolicyLookup } from './managed';
-import { readFileSync } from 'node:fs';
+import { loadManagedPolicies } from '../catalog';
 import type { World } from './types';
 import { derivedUniqueId } from '../engine/context';
 
@@ -431,8 +431,8 @@ describe('authorize: unique ids and level names', () => {
 });
 
 describe('AWS managed policies from the shipped data', () => {
-  it('resolves an attached AWS managed policy through the lookup', () => {
-    const data = JSON.parse(readFileSync(new URL('../../data/aws-managed-policies.json', import.meta.url), 'utf8'));
+  it('resolves an attached AWS managed policy through the lookup', async () => {
+    const data = await loadManagedPolicies();
     const w = world();
     w.users![0].managedPolicies = ['arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess'];
     expect(checkWorld(w).ok).toBe(true);
