@@ -308,7 +308,7 @@ console.log(`iamplay bench  (node ${process.version}, ${process.platform}/${proc
   }
 }
 
-// 5: importing a large account from get-account-authorization-details output.
+// 6: importing a large account from get-account-authorization-details output.
 {
   console.log('[6] import of `aws iam get-account-authorization-details` output (scripts/bench/import.mjs):');
   const run = spawnSync(process.execPath, [join(root, 'scripts/bench/import.mjs')], {
