@@ -30,7 +30,10 @@ export const RCP_FULL_AWS_ACCESS = 'RCPFullAWSAccess';
 
 /** A string that must match `re` (anchored; no pattern here backtracks on long input). */
 function pattern(re: RegExp, what: string, help?: string) {
-  return z.string().regex(re, { error: (iss) => enc(`\`${show(iss.input)}\` is not ${what}`, help) });
+  return z
+    .string()
+    .regex(re, { error: (iss) => enc(`\`${show(iss.input)}\` is not ${what}`, help) })
+    .meta({ patternErrorMessage: `expected ${what}${help ? ` (${help})` : ''}` });
 }
 
 /** A strict object: unknown keys are refused, naming the key and a close known one. */
@@ -68,6 +71,7 @@ const iamPath = z
     error: (iss) => enc(`the path \`${show(iss.input)}\` must begin and end with \`/\``),
   })
   .max(512)
+  .meta({ patternErrorMessage: 'expected a path that begins and ends with `/`' })
   .describe('The IAM path: `/` by default, or `/division/team/`.');
 const date = z.iso
   .datetime({
@@ -78,6 +82,7 @@ const date = z.iso
         'write it in ISO 8601 with a time zone, such as `2024-03-01T12:00:00Z`',
       ),
   })
+  .meta({ patternErrorMessage: 'expected an ISO 8601 date and time with a time zone, such as `2024-03-01T12:00:00Z`' })
   .describe('An ISO 8601 date and time, such as `2024-03-01T12:00:00Z`.');
 const tags = z
   .record(
@@ -808,7 +813,7 @@ export const OrganizationSchema = strict({
     '`o-…`: the value of `aws:PrincipalOrgID` / `aws:ResourceOrgID`.',
   ),
   managementAccount: accountId.describe('The management account: SCPs and RCPs do not apply to it.'),
-  root: OrgUnitSchema,
+  root: OrgUnitSchema.describe('The root of the organization tree (`r-…`), with its OUs and accounts.'),
   policies: z.array(OrgPolicySchema).optional().describe('SCPs and RCPs.'),
   accountScps: z
     .record(z.string(), z.array(z.string()))
@@ -979,7 +984,27 @@ export function worldJsonSchema(): Record<string, unknown> {
     string,
     unknown
   >;
-  return { $id: 'iamplay://schemas/world.schema.json', ...schema };
+  return { $id: WORLD_SCHEMA_URI, ...(withMarkdown(schema) as Record<string, unknown>) };
+}
+
+/** Adds `markdownDescription` (read by Monaco's hover) beside each `description`, for its code spans. */
+function withMarkdown(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withMarkdown);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node))
+    out[k] = k === 'enum' || k === 'const' || k === 'default' ? v : withMarkdown(v);
+  if (typeof out.description === 'string' && out.markdownDescription === undefined)
+    out.markdownDescription = out.description;
+  return out;
+}
+
+/** The schema's id (never fetched: the editor is given the schema itself). */
+export const WORLD_SCHEMA_URI = 'iamplay://schemas/world.schema.json';
+
+/** The text of `generated/world.schema.json`, as `scripts/build-world-schema.mjs` writes it. */
+export function worldJsonSchemaText(): string {
+  return JSON.stringify(worldJsonSchema(), null, 2) + '\n';
 }
 
 export { ISSUE_CODES, suggest };
