@@ -1,6 +1,7 @@
 // Writes src/world/generated/world.schema.json, the JSON Schema of a world file, from the zod
-// schema in src/world/schema.ts (run by `npm run build:world-schema`; a unit test fails when the
-// committed file is stale). The schema module is TypeScript, so Vite loads it.
+// schema in src/world/schema.ts (through src/world/json-schema.ts). Run by
+// `npm run build:world-schema`; a unit test fails when the committed file is stale. The schema
+// modules are TypeScript, so Vite loads them.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
@@ -17,7 +18,7 @@ const server = await createServer({
   optimizeDeps: { noDiscovery: true, include: [] },
 });
 try {
-  const { worldJsonSchemaText } = await server.ssrLoadModule('/src/world/schema.ts');
+  const { worldJsonSchemaText } = await server.ssrLoadModule('/src/world/json-schema.ts');
   writeFileSync(out, worldJsonSchemaText());
   console.log(`wrote ${fileURLToPath(out)}`);
 } finally {

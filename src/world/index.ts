@@ -53,8 +53,8 @@ export {
   RESOURCE_TYPES,
   WORLD_FORMAT,
   WorldSchema,
-  worldJsonSchema,
 } from './schema';
+export { WORLD_SCHEMA_URI, worldJsonSchema } from './json-schema';
 export type { WorldCheck, WorldIssue, WorldPath } from './schema';
 export { loadWorld, readWorld } from './load';
 export type { LoadOptions, ReadWorld } from './load';

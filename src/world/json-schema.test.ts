@@ -3,7 +3,8 @@
 // shows these descriptions on hover), and it is draft 7, which Monaco's JSON service reads.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { worldJsonSchema, WorldSchema } from './schema';
+import { worldJsonSchema } from './json-schema';
+import { WorldSchema } from './schema';
 
 const committed = JSON.parse(readFileSync(new URL('./generated/world.schema.json', import.meta.url), 'utf8')) as Record<
   string,

@@ -87,6 +87,21 @@ function readUnguarded(text: string, withPath: boolean): Result<ReadWorld> {
       ],
     };
   }
+  // The common case, a valid world, needs no syntax tree: the tree is built only to place problems.
+  let value: unknown;
+  let parseError: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    parseError = e ?? 'syntax error';
+  }
+  let checked: { ok: true } | { ok: false; errors: WorldIssue[] } = { ok: true };
+  if (parseError === undefined) {
+    const migrated = migrateWorld(value);
+    const c = migrated.ok ? checkWorld(migrated.value) : migrated;
+    if (c.ok && migrated.ok) return { ok: true, value: { world: c.value, from: migrated.from, notes: migrated.notes } };
+    checked = c.ok ? { ok: true } : c;
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !tree) {
@@ -105,10 +120,7 @@ function readUnguarded(text: string, withPath: boolean): Result<ReadWorld> {
       ],
     };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
+  if (parseError !== undefined) {
     return {
       ok: false,
       errors: [
@@ -116,16 +128,12 @@ function readUnguarded(text: string, withPath: boolean): Result<ReadWorld> {
           code: 'parse.json-syntax',
           severity: 'ERROR',
           message: 'the world is not valid JSON',
-          help: String(e),
+          help: String(parseError),
           range: lines.range(0, 0),
         },
       ],
     };
   }
-  const migrated = migrateWorld(value);
-  const checked = migrated.ok ? checkWorld(migrated.value) : migrated;
-  if (checked.ok && migrated.ok)
-    return { ok: true, value: { world: checked.value, from: migrated.from, notes: migrated.notes } };
   const issues: WorldIssue[] = checked.ok ? [] : checked.errors;
   const findings: Finding[] = issues.map((i) => {
     let node = findNodeAtLocation(tree, i.path);
