@@ -163,6 +163,15 @@ function managedPolicies(r: References, world: Obj): void {
     if (arn !== undefined && MANAGED_POLICY_ARN_RE.test(arn))
       r.unique(r.managed, arn, [...path, 'arn'], `the managed policy \`${arn}\` is listed twice`);
     const ids = new Set<string>();
+    const count = arr(m.versions).length;
+    // The five-version limit is the customer's: AWS managed policies keep their whole history.
+    if (arn !== undefined && count > 5 && !AWS_MANAGED_RE.test(arn))
+      r.issue(
+        [...path, 'versions'],
+        `a customer managed policy can have at most 5 versions, found ${count}`,
+        'IAM keeps five versions: delete one before adding another',
+        ISSUE_CODES.limit,
+      );
     arr(m.versions).forEach((v, j) => {
       const id = isObj(v) ? str(v.versionId) : undefined;
       if (id !== undefined)

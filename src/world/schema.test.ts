@@ -83,7 +83,7 @@ describe('fields checked the way AWS checks them', () => {
     ]);
   });
 
-  it('managed policies: at most five versions, and a default that is one of them', () => {
+  it('managed policies: at most five versions (AWS managed ones keep their history), a default among them', () => {
     expect(
       problems((w) => {
         const p = w.managedPolicies[0];
@@ -94,9 +94,10 @@ describe('fields checked the way AWS checks them', () => {
           versions: [p.versions[0]],
           defaultVersion: 'v2',
         });
+        w.managedPolicies.push({ ...p, arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', defaultVersion: 'v6' });
       }),
     ).toEqual([
-      'managedPolicies[0].versions: a managed policy can have at most 5 versions, found 6 (IAM keeps five versions: delete one before adding another)',
+      'managedPolicies[0].versions: a customer managed policy can have at most 5 versions, found 6 (IAM keeps five versions: delete one before adding another)',
       'managedPolicies[1].defaultVersion: the default version `v2` is not one of the versions (the versions are `v1`)',
     ]);
   });

@@ -211,14 +211,9 @@ export const ManagedPolicySchema = strict({
   versions: z
     .array(PolicyVersionSchema)
     .min(1, { error: () => enc('a managed policy needs at least one version', undefined, 'validate.world.missing') })
-    .max(5, {
-      error: (iss) =>
-        enc(
-          `a managed policy can have at most 5 versions, found ${count(iss.input)}`,
-          'IAM keeps five versions: delete one before adding another',
-        ),
-    })
-    .describe('The versions: at most five, as in IAM.'),
+    .describe(
+      'The versions: at most five for a customer managed policy, as in IAM (AWS managed policies keep their whole history).',
+    ),
   defaultVersion: z.string().describe('The id of the version in effect (`v2`); it must be one of `versions`.'),
 }).describe('A customer managed policy, or an AWS managed policy the world uses.');
 
