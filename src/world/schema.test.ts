@@ -1,6 +1,7 @@
 // The schema's messages: what a person who mistyped a world file reads, with the JSON path (and,
 // through loadWorld, the file, line and column) of the mistake.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { checkWorld, formatPath } from './schema';
 import { loadWorld } from './load';
 import { defaultWorld } from './default-world';
@@ -242,5 +243,46 @@ describe('checkWorld never throws', () => {
     expect(r.ok ? '' : r.errors.map((i) => [i.code, i.message, i.path])).toEqual([
       ['validate.world', 'the world could not be checked', []],
     ]);
+  });
+});
+
+describe('every message, whatever the input', () => {
+  // Every place in the default world, to put a random JSON value at.
+  function places(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []) {
+    out.push(path);
+    if (Array.isArray(v)) v.forEach((x, i) => places(x, [...path, i], out));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) places(x, [...path, k], out);
+    return out;
+  }
+  const all = places(defaultWorld()).filter((p) => p.length > 0);
+  // The schema's internal markers (NUL, U+0001, U+0002) never reach a message.
+  const hasMarker = (s: string) => [...s].some((c) => c.charCodeAt(0) <= 2);
+
+  it('is in the house style and points at a place of the world', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(all.length - 1), fc.jsonValue({ maxDepth: 3 })), { minLength: 1, maxLength: 4 }),
+        (edits) => {
+          const w = defaultWorld() as Loose;
+          for (const [at, value] of edits) {
+            const path = all[at];
+            let parent: Loose = w;
+            for (const seg of path.slice(0, -1)) parent = parent?.[seg];
+            if (parent && typeof parent === 'object') parent[path[path.length - 1]] = value;
+          }
+          const r = checkWorld(w);
+          if (r.ok) return;
+          for (const i of r.errors) {
+            expect(hasMarker(i.message)).toBe(false);
+            expect(i.message).toMatch(/^[a-z`]/);
+            expect(i.message).not.toMatch(/\.$/);
+            if (i.help) expect([hasMarker(i.help), i.help.endsWith('.')]).toEqual([false, false]);
+            expect(i.code).toMatch(/^validate\.world/);
+            expect(i.path.every((p) => typeof p === 'string' || typeof p === 'number')).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
