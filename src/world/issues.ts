@@ -186,13 +186,19 @@ export function decodeIssue(iss: z.core.$ZodIssue): WorldIssue[] {
   const fill = (s: string) => s.split(PATH).join(where).split(KEY).join(show(last));
   const text = iss.message;
   if (text.startsWith('\u0002')) {
-    const { keys, allowed } = JSON.parse(text.slice(1)) as { keys: string[]; allowed: string[] };
+    const { keys, allowed, hints } = JSON.parse(text.slice(1)) as {
+      keys: string[];
+      allowed: string[];
+      hints?: Record<string, string>;
+    };
     return keys.map((k) => {
       const close = suggest(k, allowed);
       return {
         code: ISSUE_CODES.unknownKey,
         message: `unknown key \`${show(k)}\` in \`${where}\``,
-        help: close !== undefined ? `did you mean \`${close}\`?` : `allowed keys: ${allowed.map(bt).join(', ')}`,
+        help:
+          hints?.[k] ??
+          (close !== undefined ? `did you mean \`${close}\`?` : `allowed keys: ${allowed.map(bt).join(', ')}`),
         path: [...path, k],
       };
     });

@@ -41,7 +41,7 @@ describe('unknown keys', () => {
 
   it('name a typed resource’s fields: an S3 field on a resource without `type` is unknown', () => {
     expect(problems((w) => (w.resources.push({ arn: 'arn:aws:s3:::logs', region: 'us-east-1' }), w))).toEqual([
-      'resources[4].region: unknown key `region` in `resources[4]` (allowed keys: `type`, `arn`, `account`, `policy`, `tags`)',
+      'resources[4].region: unknown key `region` in `resources[4]` (`region` is a field of a resource whose `type` is `s3-bucket`)',
     ]);
   });
 });

@@ -37,11 +37,14 @@ function pattern(re: RegExp, what: string, help?: string) {
 }
 
 /** A strict object: unknown keys are refused, naming the key and a close known one. */
-function strict<S extends z.core.$ZodLooseShape>(shape: S) {
+function strict<S extends z.core.$ZodLooseShape>(shape: S, hint?: (key: string) => string | undefined) {
   const keys = Object.keys(shape);
   return z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === 'unrecognized_keys' ? '\u0002' + JSON.stringify({ keys: iss.keys, allowed: keys }) : undefined,
+    error: (iss) => {
+      if (iss.code !== 'unrecognized_keys') return undefined;
+      const hints = hint ? Object.fromEntries(iss.keys.map((k) => [k, hint(k)]).filter(([, h]) => h)) : {};
+      return '\u0002' + JSON.stringify({ keys: iss.keys, allowed: keys, hints });
+    },
   });
 }
 
@@ -355,15 +358,24 @@ const arnOf = (re: string, what: string, example: string) =>
     `The ARN, such as \`${example}\`.`,
   );
 
-export const OtherResourceSchema = strict({
-  type: z.literal('other').optional().describe('A resource the world knows only by ARN (any service).'),
-  ...resourceBase,
-  arn: pattern(
-    /^arn:[a-z-]+:[a-z0-9-]+:/,
-    'an ARN',
-    'an ARN is `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`',
-  ).describe('The ARN of the resource.'),
-}).describe('A resource known only by ARN.');
+export const OtherResourceSchema = strict(
+  {
+    type: z.literal('other').optional().describe('A resource the world knows only by ARN (any service).'),
+    ...resourceBase,
+    arn: pattern(
+      /^arn:[a-z-]+:[a-z0-9-]+:/,
+      'an ARN',
+      'an ARN is `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`',
+    ).describe('The ARN of the resource.'),
+  },
+  typedResourceHint,
+).describe('A resource known only by ARN.');
+
+/** For a key of a typed resource on one without `type`: which `type` has it. */
+function typedResourceHint(key: string): string | undefined {
+  const types = RESOURCE_SCHEMAS.filter(([, s]) => key in s.shape).map(([t]) => `\`${t}\``);
+  return types.length > 0 ? `\`${key}\` is a field of a resource whose \`type\` is ${types.join(' or ')}` : undefined;
+}
 
 export const BlockPublicAccessSchema = strict({
   blockPublicAcls: z.boolean().optional().describe('Refuse new public ACLs.'),
@@ -520,6 +532,15 @@ export const RESOURCE_TYPES = [
   'sqs-queue',
   'sns-topic',
   'secretsmanager-secret',
+] as const;
+
+const RESOURCE_SCHEMAS = [
+  ['s3-bucket', S3BucketSchema],
+  ['dynamodb-table', DynamoDbTableSchema],
+  ['lambda-function', LambdaFunctionSchema],
+  ['ec2-instance', Ec2InstanceSchema],
+  ['kms-key', KmsKeySchema],
+  ['secretsmanager-secret', SecretSchema],
 ] as const;
 
 export const ResourceSchema = z
