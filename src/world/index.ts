@@ -43,10 +43,24 @@ export type {
   Tags,
   User,
   World,
+  ResourceType,
 } from './types';
-export { checkWorld, formatPath, FULL_AWS_ACCESS, RCP_FULL_AWS_ACCESS } from './schema';
+export {
+  checkWorld,
+  formatPath,
+  FULL_AWS_ACCESS,
+  RCP_FULL_AWS_ACCESS,
+  RESOURCE_TYPES,
+  WORLD_FORMAT,
+  WorldSchema,
+} from './schema';
+export { WORLD_SCHEMA_URI, worldJsonSchema } from './json-schema';
 export type { WorldCheck, WorldIssue, WorldPath } from './schema';
-export { loadWorld } from './load';
+export { loadWorld, readWorld } from './load';
+export type { LoadOptions, ReadWorld } from './load';
+export { migrateWorld } from './migrate';
+export type { Migration } from './migrate';
+export { DEFAULT_ACCOUNT, defaultWorld, emptyWorld } from './default-world';
 export { placement } from './organization';
 export type { OrgPlacement } from './organization';
 export { authorize, FULL_AWS_ACCESS_DOCUMENT } from './authorize';

@@ -1,6 +1,7 @@
 /**
  * Loads a world from JSON text: JSON syntax errors and schema problems come back as findings with
- * the line and column where they sit.
+ * the line and column where they sit, in the order they appear in the text. A world of an earlier
+ * format is upgraded first (`migrate.ts`); `readWorld` also says what the upgrade changed.
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
@@ -8,18 +9,44 @@ import type { Finding, Result } from '../engine/diagnostics';
 import { LineIndex } from '../engine/diagnostics';
 import { excessiveNestingAt } from '../engine/nesting';
 import { MAX_JSON_DEPTH } from '../engine/parse';
+import { formatPath } from './issues';
+import type { WorldIssue } from './issues';
+import { migrateWorld } from './migrate';
 import { checkWorld } from './schema';
 import type { World } from './types';
+
+export interface LoadOptions {
+  /**
+   * The file the text came from. When given, every message begins with where the problem sits,
+   * as a command line prints it: `world.json:12:7 users[0].groups[1]: the group ...`.
+   */
+  file?: string;
+}
+
+/** A loaded world and what upgrading it from an earlier format changed (empty when it was current). */
+export interface ReadWorld {
+  world: World;
+  /** The format the text was in. */
+  from: number;
+  notes: string[];
+}
 
 /**
  * Parses and checks a world file's text. Never throws: a document nested deeper than the policy
  * parser's limit (64 levels) is refused before parsing, and anything unexpected becomes a finding.
  */
-export function loadWorld(text: string): Result<World> {
+export function loadWorld(text: string, options: LoadOptions = {}): Result<World> {
+  const r = readWorld(text, options);
+  return r.ok ? { ok: true, value: r.value.world } : r;
+}
+
+/** `loadWorld`, also answering the format the text was in and the notes of its upgrade. */
+export function readWorld(text: string, options: LoadOptions = {}): Result<ReadWorld> {
+  let r: Result<ReadWorld>;
   try {
-    return loadUnguarded(typeof text === 'string' ? text : String(text));
+    r = readUnguarded(typeof text === 'string' ? text : String(text), options.file !== undefined);
   } catch (e) {
-    return {
+    r = {
       ok: false,
       errors: [
         {
@@ -32,9 +59,18 @@ export function loadWorld(text: string): Result<World> {
       ],
     };
   }
+  if (r.ok || options.file === undefined) return r;
+  const file = options.file;
+  return {
+    ok: false,
+    errors: r.errors.map((f) => ({
+      ...f,
+      message: `${file}:${f.range.start.line}:${f.range.start.column} ${f.message}`,
+    })),
+  };
 }
 
-function loadUnguarded(text: string): Result<World> {
+function readUnguarded(text: string, withPath: boolean): Result<ReadWorld> {
   const lines = new LineIndex(text);
   const deep = excessiveNestingAt(text);
   if (deep >= 0) {
@@ -50,6 +86,21 @@ function loadUnguarded(text: string): Result<World> {
         },
       ],
     };
+  }
+  // The common case, a valid world, needs no syntax tree: the tree is built only to place problems.
+  let value: unknown;
+  let parseError: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    parseError = e ?? 'syntax error';
+  }
+  let checked: { ok: true } | { ok: false; errors: WorldIssue[] } = { ok: true };
+  if (parseError === undefined) {
+    const migrated = migrateWorld(value);
+    const c = migrated.ok ? checkWorld(migrated.value) : migrated;
+    if (c.ok && migrated.ok) return { ok: true, value: { world: c.value, from: migrated.from, notes: migrated.notes } };
+    checked = c.ok ? { ok: true } : c;
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
@@ -69,10 +120,7 @@ function loadUnguarded(text: string): Result<World> {
       ],
     };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
+  if (parseError !== undefined) {
     return {
       ok: false,
       errors: [
@@ -80,15 +128,14 @@ function loadUnguarded(text: string): Result<World> {
           code: 'parse.json-syntax',
           severity: 'ERROR',
           message: 'the world is not valid JSON',
-          help: String(e),
+          help: String(parseError),
           range: lines.range(0, 0),
         },
       ],
     };
   }
-  const checked = checkWorld(value);
-  if (checked.ok) return checked;
-  const findings: Finding[] = checked.errors.map((i) => {
+  const issues: WorldIssue[] = checked.ok ? [] : checked.errors;
+  const findings: Finding[] = issues.map((i) => {
     let node = findNodeAtLocation(tree, i.path);
     // For a missing or unknown key, point at the closest enclosing node that exists.
     for (let cut = i.path.length - 1; !node && cut >= 0; cut--) node = findNodeAtLocation(tree, i.path.slice(0, cut));
@@ -103,11 +150,13 @@ function loadUnguarded(text: string): Result<World> {
     const f: Finding = {
       code: i.code,
       severity: 'ERROR',
-      message: i.message,
+      message: i.path.length > 0 && withPath ? `${formatPath(i.path)}: ${i.message}` : i.message,
       range: target ? lines.range(target.offset, target.length) : lines.range(0, 0),
     };
     if (i.help) f.help = i.help;
     return f;
   });
+  // In the order of the text (a stable sort keeps the schema order within one node).
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { ok: false, errors: findings };
 }
