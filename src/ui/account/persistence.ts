@@ -85,7 +85,7 @@ type Read = { ok: true; world: World; format: number } | { ok: false; why: strin
 export function checkSavedWorld(value: unknown): { ok: true; world: World } | { ok: false; why: string } {
   const migrated = migrateWorldValue(value);
   if (!migrated.ok) return { ok: false, why: migrated.error };
-  const loaded = loadWorld(JSON.stringify(migrated.value, null, 2) ?? 'null');
+  const loaded = loadWorld(JSON.stringify(migrated.value) ?? 'null');
   if (loaded.ok) return { ok: true, world: loaded.value };
   const first = loaded.errors[0];
   return {
