@@ -227,12 +227,25 @@ test('the copied link opens the shared account beside your own, with Undo; a bro
   await theirs.goto(url);
   const change = theirs.getByTestId('account-change');
   await expect(change).toContainText(
-    'Opened a shared account (1 user, 1 group, 1 role). Your own account is one Undo away.',
+    'Opened a shared account (1 user, 1 group, 1 role). Your own account is one Undo away, and kept in this browser until you dismiss it.',
   );
   await expect(theirs.getByTestId('account-users')).toHaveText('saved-bob');
   expect(new URL(theirs.url()).hash).toBe('');
   await change.getByRole('button', { name: 'Undo' }).click();
   await expect(theirs.getByTestId('account-users')).toHaveText('legacy-alice');
+  // Undone: the kept copy is no longer needed.
+  await expect(theirs.getByTestId('kept-account')).toHaveCount(0);
+
+  // Opened again and the page left: their own account is still kept, and restores.
+  await theirs.goto(url);
+  await expect(theirs.getByTestId('account-users')).toHaveText('saved-bob');
+  await theirs.reload();
+  await expect(theirs.getByTestId('account-users')).toHaveText('saved-bob');
+  const kept = theirs.getByTestId('kept-account');
+  await expect(kept).toContainText('Your own account (1 user, 1 role) was kept aside when you opened a shared link');
+  await kept.getByRole('button', { name: 'Restore my account' }).click();
+  await expect(theirs.getByTestId('account-users')).toHaveText('legacy-alice');
+  await expect(theirs.getByTestId('kept-account')).toHaveCount(0);
 
   await theirs.goto('/account#w=2.not!base64');
   await expect(theirs.getByTestId('account-change')).toContainText(

@@ -12,8 +12,13 @@ export interface LinkTarget {
   readonly history: readonly unknown[];
 }
 
+/** Keeps the learner's own account aside (in storage) before the shared one takes its place. */
+export type KeepAside = () => { ok: true; key: string } | { ok: false; error: string };
+
 export type LinkOpened =
-  { kind: 'none' } | { kind: 'opened'; text: string; undoAt: number } | { kind: 'refused'; text: string };
+  | { kind: 'none' }
+  | { kind: 'opened'; text: string; undoAt: number; keptKey?: string }
+  | { kind: 'refused'; text: string };
 
 function counts(w: World): string {
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
@@ -24,7 +29,7 @@ function counts(w: World): string {
   ].join(', ');
 }
 
-export async function openLinkInHash(model: LinkTarget): Promise<LinkOpened> {
+export async function openLinkInHash(model: LinkTarget, keepAside: KeepAside): Promise<LinkOpened> {
   const hash = location.hash;
   if (!isAccountHash(hash)) return { kind: 'none' };
   history.replaceState(history.state, '', location.pathname + location.search);
@@ -32,10 +37,14 @@ export async function openLinkInHash(model: LinkTarget): Promise<LinkOpened> {
   if (!decoded) return { kind: 'none' };
   if (!decoded.ok)
     return { kind: 'refused', text: `The shared link was not opened: ${decoded.error}. Your account is unchanged.` };
+  const kept = keepAside();
   model.replace('Opened a shared account', decoded.world);
   return {
     kind: 'opened',
-    text: `Opened a shared account (${counts(decoded.world)}). Your own account is one Undo away.`,
+    text: kept.ok
+      ? `Opened a shared account (${counts(decoded.world)}). Your own account is one Undo away, and kept in this browser until you dismiss it.`
+      : `Opened a shared account (${counts(decoded.world)}). Your own account is one Undo away, but it could not be kept aside (${kept.error}): undo before leaving the page to keep it.`,
     undoAt: model.history.length,
+    ...(kept.ok ? { keptKey: kept.key } : {}),
   };
 }

@@ -158,6 +158,29 @@ describe('opening the saved account', () => {
   });
 });
 
+describe('keeping the learner’s own account aside', () => {
+  it('keeps it as a format 2 save until dismissed, and it reads back', () => {
+    const s = new MapStorage();
+    const store = new AccountStore(s, () => NOW);
+    expect(store.keep(small)).toEqual({ ok: true, key: `iamplay.account.kept.${NOW}` });
+    const kept = store.kept();
+    expect(kept.map((k) => [k.key, k.at])).toEqual([[`iamplay.account.kept.${NOW}`, NOW]]);
+    const read = readSaveText(kept[0]!.text);
+    expect(read.ok && read.world).toEqual(small);
+    store.dismiss(kept[0]!.key);
+    expect(store.kept()).toEqual([]);
+  });
+
+  it('says when it cannot be kept', () => {
+    const s = new MapStorage();
+    s.full = true;
+    expect(new AccountStore(s, () => NOW).keep(small)).toEqual({
+      ok: false,
+      error: 'this browser’s storage for the page is full',
+    });
+  });
+});
+
 describe('the world file migration hook', () => {
   it('takes a plain answer, a result, or a failure', () => {
     expect(migrateWorldValue({ a: 1 }, (v) => ({ ...(v as object), b: 2 }))).toEqual({

@@ -25,6 +25,8 @@ export const ACCOUNT_KEY = 'iamplay.account';
 export const LEGACY_WORLD_KEY = 'iamplay.world';
 /** An unreadable save's text is copied under this prefix and a timestamp, until dismissed. */
 export const UNREADABLE_PREFIX = 'iamplay.account.unreadable.';
+/** The learner's own account, kept aside when a shared link took its place, until restored or dismissed. */
+export const KEPT_PREFIX = 'iamplay.account.kept.';
 /** Saves wait this long after the latest change (a burst of edits is written once). */
 export const SAVE_DELAY_MS = 400;
 
@@ -38,6 +40,13 @@ export interface Unreadable {
   text: string;
   /** When it was set aside (milliseconds). */
   at: number;
+}
+
+/** The learner's own account kept aside: its key, when, and its save text (format 2). */
+export interface Kept {
+  key: string;
+  at: number;
+  text: string;
 }
 
 export interface Opened {
@@ -221,9 +230,35 @@ export class AccountStore {
     return found.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
   }
 
-  /** Forgets an unreadable save kept aside (after the learner has seen, and perhaps downloaded, it). */
+  /** Forgets a save kept aside (after the learner has seen, and perhaps downloaded or restored, it). */
   dismiss(key: string): void {
-    if (key.startsWith(UNREADABLE_PREFIX)) this.remove(key);
+    if (key.startsWith(UNREADABLE_PREFIX) || key.startsWith(KEPT_PREFIX)) this.remove(key);
+  }
+
+  /** Keeps the learner's own account aside (before a shared link takes its place); answers its key. */
+  keep(world: World): { ok: true; key: string } | { ok: false; error: string } {
+    const at = this.now();
+    let key = `${KEPT_PREFIX}${at}`;
+    for (let n = 2; this.get(key) !== null; n++) key = `${KEPT_PREFIX}${at}-${n}`;
+    const saved = this.set(key, encodeSave(world, at));
+    return saved.ok ? { ok: true, key } : saved;
+  }
+
+  /** The accounts kept aside, oldest first. */
+  kept(): Kept[] {
+    const found: Kept[] = [];
+    try {
+      for (let i = 0; i < (this.storage?.length ?? 0); i++) {
+        const key = this.storage?.key(i);
+        if (!key?.startsWith(KEPT_PREFIX)) continue;
+        const text = this.get(key);
+        const at = Number(key.slice(KEPT_PREFIX.length).split('-')[0]);
+        if (text !== null) found.push({ key, at: Number.isFinite(at) ? at : 0, text });
+      }
+    } catch {
+      return found;
+    }
+    return found.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
   }
 
   /**

@@ -5,7 +5,7 @@
  * with its Undo. The Account pages show these through AccountNotices.svelte.
  */
 import type { World } from '../../world/types';
-import { AccountStore, Autosaver, type Unreadable } from './persistence';
+import { AccountStore, Autosaver, type Kept, type Unreadable } from './persistence';
 
 export interface ChangeNotice {
   text: string;
@@ -16,9 +16,12 @@ export interface ChangeNotice {
 
 class SavedState {
   unreadable = $state<Unreadable[]>([]);
+  kept = $state<Kept[]>([]);
   migratedFrom = $state<number | undefined>();
   problem = $state<string | undefined>();
   change = $state<ChangeNotice | undefined>();
+  /** The kept-aside account an Undo of the latest change would make redundant. */
+  keptFor = $state<{ key: string; undoAt: number } | undefined>();
 
   private store: AccountStore;
   private saver: Autosaver;
@@ -46,6 +49,7 @@ class SavedState {
     const opened = this.store.open();
     this.world = opened.world;
     this.unreadable = opened.unreadable;
+    this.kept = this.store.kept();
     this.migratedFrom = opened.migratedFrom;
     this.problem = opened.problem;
     this.saver.blocked = opened.blocked;
@@ -63,6 +67,19 @@ class SavedState {
     this.unreadable = this.unreadable.filter((u) => u.key !== key);
     if (!this.unreadable.some((u) => !u.key.startsWith('iamplay.account.unreadable.'))) this.saver.blocked = false;
     if (this.problem?.startsWith('the unreadable save could not be copied aside')) this.problem = undefined;
+  }
+
+  /** Keeps the learner's own account aside before a shared link takes its place; answers the key, or why not. */
+  keep(world: World): { ok: true; key: string } | { ok: false; error: string } {
+    const kept = this.store.keep(world);
+    this.kept = this.store.kept();
+    return kept;
+  }
+
+  /** Forgets an account kept aside (restored, or dismissed by the learner). */
+  dismissKept(key: string): void {
+    this.store.dismiss(key);
+    this.kept = this.kept.filter((k) => k.key !== key);
   }
 
   /** Tells of a change the learner made (a fix, an import, an opened link), with Undo when `undoAt` is set. */
