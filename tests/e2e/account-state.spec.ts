@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
@@ -93,6 +94,18 @@ test('a file that is not authorization details is refused and the account stays 
   });
   await expect(dialog.getByTestId('import-errors')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Replace my account' })).toHaveCount(0);
+
+  // Dropped on the text box, the same.
+  await dialog.getByLabel('Authorization details (JSON)').fill('');
+  const drop = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['[1, 2'], 'dropped.json', { type: 'application/json' }));
+    return data;
+  });
+  await dialog.getByLabel('Authorization details (JSON)').dispatchEvent('drop', { dataTransfer: drop });
+  await expect(dialog.getByLabel('Authorization details (JSON)')).toHaveValue('[1, 2');
+  await expect(dialog.getByTestId('import-errors')).toBeVisible();
+
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('account-users')).toHaveText('saved-bob');
 });
@@ -254,3 +267,30 @@ test('the copied link opens the shared account beside your own, with Undo; a bro
   await expect(theirs.getByTestId('account-users')).toHaveText('legacy-alice');
   await other.close();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the account screens have no serious or critical accessibility violation (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    const scan = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    await seed(page, { 'iamplay.account': fixture('saves/corrupt-truncated.txt') });
+    await page.goto('/account');
+    await expect(page.getByTestId('unreadable-save')).toBeVisible();
+    await expect(page.getByTestId('checklist')).toBeVisible();
+    expect(await scan()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Import authorization details…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Start from a real account' });
+    await dialog.getByLabel('Authorization details (JSON)').fill('{ "UserDetailList": ');
+    await dialog.getByRole('button', { name: 'Read it' }).click();
+    await expect(dialog.getByTestId('import-errors')).toBeVisible();
+    expect(await scan()).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.goto('/account/file');
+    await expect(page.getByTestId('world-editor')).toHaveAttribute('data-state', 'ready');
+    expect(await scan()).toEqual([]);
+  });
+}
