@@ -5,7 +5,7 @@
  * with its Undo. The Account pages show these through AccountNotices.svelte.
  */
 import type { World } from '../../world/types';
-import { AccountStore, Autosaver, type Kept, type Unreadable } from './persistence';
+import { AccountStore, Autosaver, UNREADABLE_PREFIX, type Kept, type Unreadable } from './persistence';
 
 export interface ChangeNotice {
   text: string;
@@ -65,7 +65,7 @@ class SavedState {
   dismissUnreadable(key: string): void {
     this.store.dismiss(key);
     this.unreadable = this.unreadable.filter((u) => u.key !== key);
-    if (!this.unreadable.some((u) => !u.key.startsWith('iamplay.account.unreadable.'))) this.saver.blocked = false;
+    if (!this.unreadable.some((u) => !u.key.startsWith(UNREADABLE_PREFIX))) this.saver.blocked = false;
     if (this.problem?.startsWith('the unreadable save could not be copied aside')) this.problem = undefined;
   }
 

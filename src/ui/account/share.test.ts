@@ -42,6 +42,7 @@ describe('sharing the account in a link', () => {
       error: 'the link was made by a newer version of IAM Playground',
     });
     expect(await decodeWorld('#w=0.abc')).toEqual({ ok: false, error: 'the link has an unknown format version' });
+    expect(await decodeWorld('#w=1.abc')).toEqual({ ok: false, error: 'the link has an unknown format version' });
     expect(await decodeWorld('#w=2.!!!')).toEqual({ ok: false, error: 'the link is not valid base64url' });
     expect(await decodeWorld('#w=2.AAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toEqual({
       ok: false,

@@ -6,11 +6,13 @@
  */
 import type { World } from '../../world/types';
 import { fromBase64Url, MAX_HASH, MAX_INFLATED, pump, toBase64Url } from '../workbench/share';
-import { ACCOUNT_SAVE_FORMAT, checkSavedWorld, READABLE_ACCOUNT_SAVE_FORMATS } from './persistence';
+import { ACCOUNT_SAVE_FORMAT, checkSavedWorld } from './persistence';
 
 export const ACCOUNT_HASH_KEY = 'w';
 /** The page a shared account opens on. */
 export const ACCOUNT_LINK_PATH = '/account';
+/** The link formats read: links began with save format 2 (format 1 saves were never linked). */
+export const READABLE_LINK_FORMATS: readonly number[] = [2];
 
 export type Decoded = { ok: true; world: World } | { ok: false; error: string };
 
@@ -35,7 +37,7 @@ export async function decodeWorld(hash: string): Promise<Decoded | null> {
   const dot = body.indexOf('.');
   const version = dot > 0 ? body.slice(0, dot) : '';
   if (!/^[0-9]{1,4}$/.test(version)) return { ok: false, error: 'the link has no format version' };
-  if (!READABLE_ACCOUNT_SAVE_FORMATS.includes(Number(version))) {
+  if (!READABLE_LINK_FORMATS.includes(Number(version))) {
     return {
       ok: false,
       error:
