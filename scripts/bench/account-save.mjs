@@ -107,6 +107,7 @@ let opened;
 console.log(
   `open the save:         ${time(() => (opened = new A.AccountStore(storage).open()))} ms  (${opened.world ? 'read' : 'refused: ' + opened.unreadable[0]?.why})`,
 );
+console.log(`  of which the world's check (migrateWorld + loadWorld): ${time(() => A.checkSavedWorld(world))} ms`);
 let hash = '';
 console.log(
   `share link, encode:    ${await timeAsync(async () => (hash = await A.encodeWorld(world)))} ms  (${(hash.length / 1000).toFixed(0)} k characters; limit ${A.MAX_HASH / 1000} k)`,
