@@ -63,7 +63,7 @@ test('pasting an authorization details file shows what it holds and replaces the
   await dialog.getByLabel('Authorization details (JSON)').fill(fixture('import/small-account.json'));
   await dialog.getByRole('button', { name: 'Read it' }).click();
   const summary = dialog.getByTestId('import-summary');
-  await expect(summary).toContainText('This holds 2 users, 1 group, 2 roles, 1 managed policy.');
+  await expect(summary).toContainText('This holds 2 users, 1 group, 2 roles, 1 customer managed policy.');
   await expect(summary).toContainText('Users: imported-ana, imported-ben.');
   await expect(summary).toContainText('Roles: imported-web-server, imported-report-builder.');
 
@@ -75,7 +75,7 @@ test('pasting an authorization details file shows what it holds and replaces the
     'imported-report-builder',
   ]);
   const change = page.getByTestId('account-change');
-  await expect(change).toContainText('Imported 2 users, 1 group, 2 roles, 1 managed policy.');
+  await expect(change).toContainText('Imported 2 users, 1 group, 2 roles, 1 customer managed policy.');
 
   // It was saved: a reload opens the imported account.
   await page.reload();
