@@ -210,6 +210,24 @@ test('a corrupt save opens a clean account with a notice, and its exact text can
   await expect(page.getByTestId('unreadable-save')).toHaveCount(0);
 });
 
+test('a change saved in another tab is said, with a reload that shows it', async ({ page, context }) => {
+  await seed(page, { 'iamplay.account': fixture('saves/format-2.json') });
+  await page.goto('/account');
+  await expect(page.getByTestId('account-users')).toHaveText('saved-bob');
+  const other = await context.newPage();
+  await other.goto('/account');
+  await other.evaluate(
+    (t) => localStorage.setItem('iamplay.account', t),
+    JSON.stringify({ format: 2, world: JSON.parse(fixture('saves/format-1.json')) }),
+  );
+  const notice = page.getByTestId('changed-elsewhere');
+  await expect(notice).toContainText('The account was changed in another tab.');
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('account-users')).toHaveText('legacy-alice');
+  await expect(page.getByTestId('changed-elsewhere')).toHaveCount(0);
+  await other.close();
+});
+
 test('a save from a newer version is kept aside, not opened', async ({ page }) => {
   await seed(page, { 'iamplay.account': fixture('saves/newer-format.json') });
   await page.goto('/account');

@@ -5,7 +5,7 @@
  * with its Undo. The Account pages show these through AccountNotices.svelte.
  */
 import type { World } from '../../world/types';
-import { AccountStore, Autosaver, UNREADABLE_PREFIX, type Kept, type Unreadable } from './persistence';
+import { ACCOUNT_KEY, AccountStore, Autosaver, UNREADABLE_PREFIX, type Kept, type Unreadable } from './persistence';
 
 export interface ChangeNotice {
   text: string;
@@ -20,6 +20,8 @@ class SavedState {
   migratedFrom = $state<number | undefined>();
   problem = $state<string | undefined>();
   change = $state<ChangeNotice | undefined>();
+  /** Another tab saved the account since this one opened it (this tab's next save would replace it). */
+  changedElsewhere = $state(false);
   /** The kept-aside account an Undo of the latest change would make redundant. */
   keptFor = $state<{ key: string; undoAt: number } | undefined>();
 
@@ -39,7 +41,13 @@ class SavedState {
     this.saver = new Autosaver(this.store, (saved) => {
       this.problem = saved.ok ? undefined : saved.error;
     });
-    if (typeof addEventListener === 'function') addEventListener('pagehide', () => this.saver.flush());
+    if (typeof addEventListener === 'function') {
+      addEventListener('pagehide', () => this.saver.flush());
+      addEventListener('storage', (event) => {
+        const e = event as StorageEvent;
+        if (e.key === ACCOUNT_KEY && e.newValue !== null) this.changedElsewhere = true;
+      });
+    }
   }
 
   /** The saved world, read once (later calls answer the same); `undefined` to start from the default. */
