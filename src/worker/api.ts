@@ -27,6 +27,9 @@ import type {
 import { evaluateWorkbench } from '../workbench/evaluation';
 import { engineServices } from '../workbench/services';
 import { langApi } from '../workbench/lang';
+import type { Result } from '../engine/diagnostics';
+import type { World } from '../world/types';
+import { importAuthorizationDetails } from '../world/import/authorization-details';
 
 export interface PingAnswer {
   version: string;
@@ -43,6 +46,9 @@ function failure(e: unknown): { ok: false; errors: string[] } {
 /** Bounds on what the page may send (a hostile state never reaches here, but a huge paste may). */
 const MAX_TEXT = 2_000_000;
 const clip = (text: string) => (typeof text === 'string' ? text.slice(0, MAX_TEXT) : '');
+/** Longest authorization-details file imported (characters): 5,000 roles take about 10 MB. */
+export const MAX_IMPORT = 50_000_000;
+const START = { line: 1, column: 1, offset: 0 };
 
 /**
  * Validation findings by policy type and text, for the evaluation's fail-closed check: the request
@@ -201,6 +207,29 @@ export const engineApi = {
         : { ok: false, errors: [`the AWS managed policy \`${n}\` has no versions \`${f}\` and \`${t}\` to compare`] };
     } catch (e) {
       return failure(e);
+    }
+  },
+
+  /** `aws iam get-account-authorization-details` output → a world; findings say what is wrong and where. */
+  importAuthorizationDetails(text: string): Result<World> {
+    const refuse = (message: string, help?: string): Result<World> => ({
+      ok: false,
+      errors: [
+        {
+          code: 'parse.import',
+          severity: 'ERROR',
+          message,
+          ...(help ? { help } : {}),
+          range: { start: START, end: START },
+        },
+      ],
+    });
+    if (typeof text !== 'string') return refuse('the file is not text');
+    if (text.length > MAX_IMPORT) return refuse(`the file is larger than ${MAX_IMPORT / 1_000_000} million characters`);
+    try {
+      return importAuthorizationDetails(text);
+    } catch (e) {
+      return refuse('the file could not be imported', e instanceof Error ? e.message : String(e));
     }
   },
 

@@ -4,6 +4,7 @@
  */
 import type { World } from '../../world/types';
 import { defaultWorld } from '../../world/default-world';
+import { savedState } from './saved-state.svelte';
 
 export interface Change {
   /** What the change did, for the notice and the Undo button: "Removed alice from developers". */
@@ -12,7 +13,8 @@ export interface Change {
 }
 
 export class AccountModel {
-  world = $state<World>(defaultWorld());
+  // The saved account (persistence.ts), or the default one when there is none that can be read.
+  world = $state<World>(savedState().open() ?? defaultWorld());
   /** The changes that can be undone, the latest last. */
   history = $state<Change[]>([]);
 
@@ -21,6 +23,7 @@ export class AccountModel {
     const before = $state.snapshot(this.world) as World;
     this.world = change(structuredClone(before));
     this.history = [...this.history.slice(-49), { label, before }];
+    this.autosave();
   }
 
   /** Replaces the whole world (an import, an edited world file), undoably. */
@@ -34,7 +37,13 @@ export class AccountModel {
     if (!last) return undefined;
     this.world = last.before;
     this.history = this.history.slice(0, -1);
+    this.autosave();
     return last.label;
+  }
+
+  /** Saves the account a moment after the latest change. */
+  private autosave(): void {
+    savedState().schedule(() => $state.snapshot(this.world) as World);
   }
 }
 

@@ -13,13 +13,13 @@ export const MAX_HASH = 1_200_000;
 /** Most bytes a shared state may inflate to. */
 export const MAX_INFLATED = 2_500_000;
 
-function toBase64Url(bytes: Uint8Array): string {
+export function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array | null {
+export function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   try {
     const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
@@ -31,7 +31,7 @@ function fromBase64Url(text: string): Uint8Array | null {
   }
 }
 
-async function pump(
+export async function pump(
   bytes: Uint8Array,
   stream: CompressionStream | DecompressionStream,
   max: number,
