@@ -166,7 +166,7 @@ describe('keeping the learner’s own account aside', () => {
     const kept = store.kept();
     expect(kept.map((k) => [k.key, k.at])).toEqual([[`iamplay.account.kept.${NOW}`, NOW]]);
     const read = readSaveText(kept[0]!.text);
-    expect(read.ok && read.world).toEqual(small);
+    expect(read.ok && read.world).toEqual({ ...small, format: 2 });
     store.dismiss(kept[0]!.key);
     expect(store.kept()).toEqual([]);
   });
@@ -199,7 +199,7 @@ describe('the world file migration hook', () => {
         throw new Error('boom');
       }),
     ).toEqual({ ok: false, error: 'its world could not be migrated: boom' });
-    expect(migrateWorldValue({ a: 1 }, undefined)).toEqual({ ok: true, value: { a: 1 } });
+    expect(migrateWorldValue({ accounts: [] }, undefined)).toEqual({ ok: true, value: { accounts: [], format: 2 } });
   });
 });
 

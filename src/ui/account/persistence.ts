@@ -7,13 +7,14 @@
  *   when there is no format 2 save, written again as format 2, and then removed.
  *
  * The world inside goes through the world file's own migration (`migrateWorld` in
- * src/world/migrate.ts, when that module exists) and then through `loadWorld`, the world's one
+ * src/world/migrate.ts) and then through `loadWorld`, the world's one
  * strict check. A save that cannot be read (bad JSON, a newer format, a schema failure) is never
  * used and never deleted: its exact text is copied aside under a key of its own, with the reason,
  * until the learner dismisses it. Nothing here touches `window`: storage and timers are passed in.
  */
 import { loadWorld } from '../../world/load';
 import type { World } from '../../world/types';
+import { migrateWorld } from '../../world/migrate';
 
 /** The current save format. */
 export const ACCOUNT_SAVE_FORMAT = 2;
@@ -63,10 +64,6 @@ export interface Opened {
 export type Saved = { ok: true } | { ok: false; error: string };
 
 type Migrate = (value: unknown) => unknown;
-// The world file's own migration is written in parallel; until src/world/migrate.ts exists the
-// glob is empty and a world is read as it is.
-const migrateModules = import.meta.glob<{ migrateWorld?: Migrate }>('../../world/migrate.ts', { eager: true });
-const migrateWorld: Migrate | undefined = Object.values(migrateModules)[0]?.migrateWorld;
 
 /** Runs the world file's migration, accepting either a plain answer or a `{ ok, value | errors }` one. */
 export function migrateWorldValue(

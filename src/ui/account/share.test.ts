@@ -20,7 +20,7 @@ describe('sharing the account in a link', () => {
     const w: World = { ...world, accounts: [{ id: '111122223333', name: 'Prüfung — 🚀' }] };
     const hash = await encodeWorld(w);
     expect(/^w=2\.[A-Za-z0-9_-]+$/.test(hash)).toBe(true);
-    expect(await decodeWorld('#' + hash)).toEqual({ ok: true, world: w });
+    expect(await decodeWorld('#' + hash)).toEqual({ ok: true, world: { ...w, format: 2 } });
   });
 
   it('makes a full link on the Account page', async () => {
