@@ -9,6 +9,7 @@ export interface Section {
 }
 
 export const SECTIONS: Section[] = [
+  { path: '/account', label: 'Account', title: 'Account' },
   { path: '/workbench', label: 'Workbench', title: 'Policy workbench' },
   { path: '/flows', label: 'Flows', title: 'Identity flows' },
   { path: '/graph', label: 'Access graph', title: 'Access graph' },
