@@ -10,6 +10,9 @@ import {
   detachPolicy,
   ensurePolicy,
   nameProblem,
+  addBucket,
+  bucketNameProblem,
+  removeResource,
   removeGroup,
   removeInlinePolicy,
   removePolicy,
@@ -240,5 +243,40 @@ describe('inline and resource policies', () => {
     expect(setInlinePolicy(w, { ...t, name: 'nobody' }, 'x', '{}')).toBe(w);
     expect(setResourcePolicy(w, 'arn:aws:s3:::none', READ)).toBe(w);
     expect(renameGroup(w, A, 'none', 'x')).toBe(w);
+  });
+});
+
+describe('buckets', () => {
+  it('checks a bucket name as S3 does', () => {
+    const w = world();
+    expect(bucketNameProblem(w, 'my-logs.2026')).toBeUndefined();
+    expect(bucketNameProblem(w, 'ab')).toBe('a bucket name has 3 to 63 characters; this one has 2');
+    expect(bucketNameProblem(w, 'My-Logs')).toBe(
+      '`M` cannot be used in a bucket name: use lowercase letters, digits, `.` and `-`',
+    );
+    expect(bucketNameProblem(w, '-logs')).toBe('a bucket name begins and ends with a letter or digit');
+    expect(bucketNameProblem(w, 'a..b')).toBe('a bucket name cannot have two dots in a row');
+    expect(bucketNameProblem(w, '192.168.1.1')).toBe('a bucket name cannot look like an IP address');
+    expect(bucketNameProblem(w, 'photos')).toBe(
+      'a bucket named `photos` already exists (bucket names are unique across all accounts)',
+    );
+  });
+  it('adds a bucket with Block Public Access on, and removes it', () => {
+    const w = addBucket(world(), A, 'logs');
+    expect(w.resources?.at(-1)).toEqual({
+      type: 's3-bucket',
+      arn: 'arn:aws:s3:::logs',
+      account: A,
+      blockPublicAccess: {
+        blockPublicAcls: true,
+        ignorePublicAcls: true,
+        blockPublicPolicy: true,
+        restrictPublicBuckets: true,
+      },
+    });
+    expect(removeResource(w, 'arn:aws:s3:::logs').resources?.map((r) => r.arn)).toEqual([
+      `arn:aws:lambda:us-east-1:${A}:function:fn`,
+      'arn:aws:s3:::photos',
+    ]);
   });
 });

@@ -389,6 +389,47 @@ export function removeInlinePolicy(world: World, target: Target, name: string): 
 
 // ---- resources ----
 
+/**
+ * Why `name` cannot name a new S3 bucket, or `undefined`: 3 to 63 lowercase letters, digits, dots
+ * and hyphens, beginning and ending with a letter or digit, not shaped like an IP address, and
+ * not already a bucket of the world (bucket names are global).
+ */
+export function bucketNameProblem(world: World, name: string): string | undefined {
+  if (name.length === 0) return 'enter a bucket name';
+  if (name.length < 3 || name.length > 63) return `a bucket name has 3 to 63 characters; this one has ${name.length}`;
+  const bad = [...name].find((c) => !/[a-z0-9.-]/.test(c));
+  if (bad !== undefined)
+    return `\`${bad === ' ' ? 'space' : bad}\` cannot be used in a bucket name: use lowercase letters, digits, \`.\` and \`-\``;
+  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return 'a bucket name begins and ends with a letter or digit';
+  if (name.includes('..')) return 'a bucket name cannot have two dots in a row';
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return 'a bucket name cannot look like an IP address';
+  if (world.resources?.some((r) => r.arn === `arn:aws:s3:::${name}`))
+    return `a bucket named \`${name}\` already exists (bucket names are unique across all accounts)`;
+  return undefined;
+}
+
+/** Adds an S3 bucket owned by `account`, with no policy and Block Public Access fully on (a new bucket's default). */
+export function addBucket(world: World, account: string, name: string): World {
+  const bucket: Resource = {
+    type: 's3-bucket',
+    arn: `arn:aws:s3:::${name}`,
+    account,
+    blockPublicAccess: {
+      blockPublicAcls: true,
+      ignorePublicAcls: true,
+      blockPublicPolicy: true,
+      restrictPublicBuckets: true,
+    },
+  };
+  return { ...world, resources: [...(world.resources ?? []), bucket] };
+}
+
+/** Removes a resource by ARN. */
+export function removeResource(world: World, arn: string): World {
+  if (!world.resources?.some((r) => r.arn === arn)) return world;
+  return { ...world, resources: world.resources.filter((r) => r.arn !== arn) };
+}
+
 /** Sets (or with `undefined` removes) a resource's resource-based policy. */
 export function setResourcePolicy(world: World, arn: string, document: PolicyDocument | undefined): World {
   if (!world.resources?.some((r) => r.arn === arn)) return world;

@@ -218,6 +218,33 @@ test.describe('the Account section', () => {
     await expect(page.getByRole('heading', { name: 'There is no such page in the account' })).toBeVisible();
   });
 
+  test('a bucket: add it, give it a bucket policy, ask about it in the workbench', async ({ page }) => {
+    await page.goto('/account');
+    await openList(page, 'Resources');
+    await page.getByTestId('list-add').click();
+    await page.getByTestId('add-name').fill('Team_Photos');
+    await page.getByTestId('add-submit').click();
+    await expect(page.getByTestId('add-problem')).toHaveText(
+      '`T` cannot be used in a bucket name: use lowercase letters, digits, `.` and `-`',
+    );
+    await page.getByTestId('add-name').fill('team-photos');
+    await page.getByTestId('add-submit').click();
+    await expect(page.getByTestId('detail-arn')).toHaveText('arn:aws:s3:::team-photos');
+    await expect.poll(path(page)).toBe('/account/resources/arn%3Aaws%3As3%3A%3A%3Ateam-photos');
+    await page.getByTestId('resource-policy-add').click();
+    await notice(page, 'Added a bucket policy to team-photos.');
+    await expect(page.getByRole('tab', { name: /^Bucket policy/ })).toBeVisible();
+    await expect(page.getByTestId('account-editor').locator('.view-lines')).toContainText('s3:GetObject');
+    await openList(page, 'Resources');
+    await expect(page.getByTestId('list-row').filter({ hasText: 'team-photos' })).toContainText(
+      /team-photos\s*S3 bucket\s*Yes/,
+    );
+    await page.getByTestId('list-row').getByRole('link', { name: 'team-photos' }).click();
+    await page.getByTestId('ask-about').click();
+    await expect.poll(path(page)).toBe('/workbench');
+    await expect(page.getByTestId('req-resource')).toHaveValue('arn:aws:s3:::team-photos');
+  });
+
   test('a removed user can be brought back with Undo; a taken name is refused', async ({ page }) => {
     await page.goto('/account');
     await add(page, 'Users', 'temp-user');

@@ -111,6 +111,7 @@ test('keyboard: skip link, visible focus, and sections reachable without a mouse
   await expect(skip).toBeVisible();
 
   await page.keyboard.press('Tab'); // brand
+  await page.keyboard.press('Tab'); // Account
   await page.keyboard.press('Tab'); // Workbench
   const workbench = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Workbench' });
   await expect(workbench).toBeFocused();
