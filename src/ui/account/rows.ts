@@ -150,20 +150,35 @@ export function trustedEntities(trust: PolicyDocument): string[] {
   return [...new Set(out)];
 }
 
-/** What a managed policy is used as in the world: attachments (permissions policy) and boundaries. */
-export function policyUse(world: World, arn: string): { attached: string[]; boundaryOf: string[] } {
-  const attached: string[] = [];
-  const boundaryOf: string[] = [];
+export interface PolicyUse {
+  attached: string[];
+  boundaryOf: string[];
+}
+
+/** Where every managed policy of the world is used, by ARN, in one pass over its users, groups and roles. */
+export function policyUses(world: World): Map<string, PolicyUse> {
+  const uses = new Map<string, PolicyUse>();
+  const of = (arn: string) => {
+    let u = uses.get(arn);
+    if (!u) uses.set(arn, (u = { attached: [], boundaryOf: [] }));
+    return u;
+  };
   for (const u of world.users ?? []) {
-    if (u.managedPolicies?.includes(arn)) attached.push(`user ${u.name}`);
-    if (u.permissionsBoundary === arn) boundaryOf.push(`user ${u.name}`);
+    for (const arn of u.managedPolicies ?? []) of(arn).attached.push(`user ${u.name}`);
+    if (u.permissionsBoundary) of(u.permissionsBoundary).boundaryOf.push(`user ${u.name}`);
   }
-  for (const g of world.groups ?? []) if (g.managedPolicies?.includes(arn)) attached.push(`group ${g.name}`);
+  for (const g of world.groups ?? [])
+    for (const arn of g.managedPolicies ?? []) of(arn).attached.push(`group ${g.name}`);
   for (const r of world.roles ?? []) {
-    if (r.managedPolicies?.includes(arn)) attached.push(`role ${r.name}`);
-    if (r.permissionsBoundary === arn) boundaryOf.push(`role ${r.name}`);
+    for (const arn of r.managedPolicies ?? []) of(arn).attached.push(`role ${r.name}`);
+    if (r.permissionsBoundary) of(r.permissionsBoundary).boundaryOf.push(`role ${r.name}`);
   }
-  return { attached, boundaryOf };
+  return uses;
+}
+
+/** What a managed policy is used as in the world: attachments (permissions policy) and boundaries. */
+export function policyUse(world: World, arn: string): PolicyUse {
+  return policyUses(world).get(arn) ?? { attached: [], boundaryOf: [] };
 }
 
 /**
@@ -244,15 +259,18 @@ export function rowsOf(world: World, kind: EntityKind, now: number): Row[] {
               : `${plural(active, 'active')}${keys.length > active ? `, ${keys.length - active} inactive` : ''}`,
         });
       });
-    case 'groups':
+    case 'groups': {
+      const members = new Map<string, number>();
+      for (const u of world.users ?? [])
+        for (const g of u.groups ?? []) members.set(`${u.account}/${g}`, (members.get(`${u.account}/${g}`) ?? 0) + 1);
       return (world.groups ?? []).map((g) => {
-        const members = (world.users ?? []).filter((u) => u.account === g.account && u.groups?.includes(g.name));
         const n = (g.managedPolicies?.length ?? 0) + (g.inlinePolicies?.length ?? 0);
         return row(g.name, g.name, {
-          users: plural(members.length, 'user'),
+          users: plural(members.get(`${g.account}/${g.name}`) ?? 0, 'user'),
           permissions: n === 0 ? 'None' : plural(n, 'policy', 'policies'),
         });
       });
+    }
     case 'roles':
       return (world.roles ?? []).map((r: Role) =>
         row(r.name, r.name, {
@@ -260,9 +278,10 @@ export function rowsOf(world: World, kind: EntityKind, now: number): Row[] {
           activity: ago(r.lastUsedDate, now),
         }),
       );
-    case 'policies':
+    case 'policies': {
+      const uses = policyUses(world);
       return allPolicies(world).map(({ arn }) => {
-        const use = policyUse(world, arn);
+        const use = uses.get(arn) ?? { attached: [], boundaryOf: [] };
         const used = [
           use.attached.length ? `Permissions policy (${use.attached.length})` : '',
           use.boundaryOf.length ? `Permissions boundary (${use.boundaryOf.length})` : '',
@@ -272,6 +291,7 @@ export function rowsOf(world: World, kind: EntityKind, now: number): Row[] {
           used: used.join(', ') || 'None',
         });
       });
+    }
     case 'identity-providers':
       return (world.identityProviders ?? []).map((p) =>
         row(providerName(p), providerName(p), {
