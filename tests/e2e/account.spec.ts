@@ -52,6 +52,13 @@ async function pasteInEditor(page: Page, text: string): Promise<void> {
   }, text);
 }
 
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function accountId(page: Page): Promise<string> {
   return (await page.getByTestId('account-id').locator('.arn').textContent())!.trim();
 }
@@ -202,6 +209,8 @@ test.describe('the Account section', () => {
     await add(page, 'Roles', 'web-server');
     await expect(page.getByTestId('detail-arn')).toHaveText(/^arn:aws:iam::\d{12}:role\/web-server$/);
     await expect(page.getByRole('tab', { name: /^Trust policy/ })).toBeVisible();
+    await expect(page.getByTestId('account-editor')).toHaveAttribute('data-state', 'ready');
+    expect(await seriousViolations(page)).toEqual([]);
     await openList(page, 'Roles');
     await expect(
       page.getByTestId('list-row').filter({ hasText: 'web-server' }).locator('td[data-label="Trusted entities"]'),
@@ -280,12 +289,7 @@ test.describe('the Account section', () => {
       // A card: the cells stack under the name, each with its label.
       await expect(row.locator('td[data-label="Groups"]')).toHaveText('developers');
       expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('block');
-      const scan = async () => {
-        const results = await new AxeBuilder({ page }).analyze();
-        return results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      };
+      const scan = () => seriousViolations(page);
       const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(await overflow()).toBeLessThanOrEqual(0);
       expect(await scan()).toEqual([]);
