@@ -271,6 +271,16 @@ test.describe('the Account section', () => {
     await expect(page.getByTestId('list-row').filter({ hasText: 'temp-user' })).toHaveCount(0);
     await page.getByTestId('account-undo').click();
     await expect(page.getByTestId('list-row').filter({ hasText: 'temp-user' })).toHaveCount(1);
+
+    // Undoing a rename from the renamed page goes back to the list, where the old name is again.
+    await page.getByTestId('list-row').getByRole('link', { name: 'temp-user' }).click();
+    await page.getByTestId('detail-rename').click();
+    await page.getByTestId('rename-input').fill('temp-user-2');
+    await page.getByTestId('rename-save').click();
+    await expect.poll(path(page)).toBe('/account/users/temp-user-2');
+    await page.getByTestId('account-undo').click();
+    await expect.poll(path(page)).toBe('/account/users');
+    await expect(page.getByTestId('list-row').getByRole('link', { name: 'temp-user', exact: true })).toBeVisible();
   });
 
   for (const scheme of ['light', 'dark'] as const)

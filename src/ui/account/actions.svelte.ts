@@ -8,6 +8,8 @@ import { scenarioFromWorld } from '../../workbench/from-world';
 import { openInWorkbench } from '../workbench/workbench.svelte';
 import { router } from '../router.svelte';
 import { accountModel, type AccountModel } from './account.svelte';
+import { hrefOf, parseRoute } from './route';
+import { rowsOf } from './rows';
 
 export interface AccountNotice {
   kind: 'info' | 'error';
@@ -46,12 +48,22 @@ class AccountActions {
     const label = this.model.undo();
     if (label) this.say('info', `Undone: ${label}.`, this.model.future.length > 0 ? 'redo' : undefined);
     else this.say('info', 'There is nothing to undo.');
+    this.leaveIfGone();
   }
 
   redo(): void {
     const label = this.model.redo();
     if (label) this.say('info', `Redone: ${label}.`, 'undo');
     else this.say('info', 'There is nothing to redo.');
+    this.leaveIfGone();
+  }
+
+  /** After an undo or redo, a page whose entity is gone (an undone add or rename) gives way to its list. */
+  private leaveIfGone(): void {
+    const route = parseRoute(router.path);
+    if (route.page !== 'detail') return;
+    if (!rowsOf(this.model.world, route.kind, 0).some((r) => r.id === route.id))
+      router.navigate(hrefOf(route.kind), { replace: true });
   }
 
   error(text: string): void {
