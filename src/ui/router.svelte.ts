@@ -30,12 +30,14 @@ class Router {
     });
   }
 
-  navigate(to: string): void {
+  /** Goes to `to` with a new history entry, or (`replace`) in place of the current one, as after a rename. */
+  navigate(to: string, options: { replace?: boolean } = {}): void {
     const url = new URL(to, location.href);
     if (url.origin !== location.origin) return;
     const next = normalise(url.pathname);
     if (next === this.path && url.hash === location.hash) return;
-    history.pushState(null, '', url.pathname + url.search + url.hash);
+    if (options.replace) history.replaceState(null, '', url.pathname + url.search + url.hash);
+    else history.pushState(null, '', url.pathname + url.search + url.hash);
     this.path = next;
     window.scrollTo(0, 0);
   }

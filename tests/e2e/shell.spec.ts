@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 
 const SECTIONS = [
+  { nav: 'Account', path: '/account', heading: 'Account' },
   { nav: 'Workbench', path: '/workbench', heading: 'Policy workbench' },
   { nav: 'Flows', path: '/flows', heading: 'Identity flows' },
   { nav: 'Access graph', path: '/graph', heading: 'Access graph' },
@@ -39,12 +40,13 @@ test('the home page says what exists today and keeps the planned sections second
   await page.goto('/');
   // The promise is what exists: the workbench. Cognito is named only among the planned sections.
   await expect(page.getByTestId('home-lede')).toHaveText(
-    'IAM Playground evaluates IAM policies the way AWS does, rule by rule, and shows you why a request is allowed or denied. Today it is a policy workbench; more sections are planned.',
+    'IAM Playground evaluates IAM policies the way AWS does, rule by rule, and shows you why a request is allowed or denied. Today it is a policy workbench and a simulated account to explore; more sections are planned.',
   );
   const available = page.getByTestId('home-available');
   await expect(available.getByRole('heading', { level: 2 })).toHaveText('Policy workbench Available now');
   await expect(available).toContainText('1,594 AWS managed policies');
   await expect(available).not.toContainText('Cognito');
+  await expect(page.getByTestId('home-account').getByRole('heading', { level: 2 })).toHaveText('Account Available now');
   const planned = page.getByTestId('home-planned');
   await expect(planned.getByRole('heading', { level: 2 })).toHaveText('Planned, not built yet');
   await expect(planned.getByRole('heading', { level: 3 })).toHaveText(['Identity flows', 'Access graph', 'Lessons']);

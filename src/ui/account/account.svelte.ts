@@ -17,12 +17,15 @@ export class AccountModel {
   world = $state<World>(savedState().open() ?? defaultWorld());
   /** The changes that can be undone, the latest last. */
   history = $state<Change[]>([]);
+  /** The changes undone that can be redone, the latest undone last; a new change clears them. */
+  future = $state<{ label: string; after: World }[]>([]);
 
   /** Applies a pure change (a function from the world to the next world) and records it for Undo. */
   apply(label: string, change: (world: World) => World): void {
     const before = $state.snapshot(this.world) as World;
     this.world = change(structuredClone(before));
     this.history = [...this.history.slice(-49), { label, before }];
+    this.future = [];
     this.autosave();
   }
 
@@ -35,10 +38,22 @@ export class AccountModel {
   undo(): string | undefined {
     const last = this.history.at(-1);
     if (!last) return undefined;
+    this.future = [...this.future, { label: last.label, after: $state.snapshot(this.world) as World }];
     this.world = last.before;
     this.history = this.history.slice(0, -1);
     this.autosave();
     return last.label;
+  }
+
+  /** Redoes the latest undone change; answers its label, or `undefined` when there is nothing to redo. */
+  redo(): string | undefined {
+    const next = this.future.at(-1);
+    if (!next) return undefined;
+    this.history = [...this.history.slice(-49), { label: next.label, before: $state.snapshot(this.world) as World }];
+    this.world = next.after;
+    this.future = this.future.slice(0, -1);
+    this.autosave();
+    return next.label;
   }
 
   /** Saves the account a moment after the latest change. */

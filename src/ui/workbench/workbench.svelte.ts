@@ -4,7 +4,7 @@
  * call its methods; only this file and the editor talk to the worker.
  */
 import { engineClient } from '../../worker/client';
-import type { Analysis, Answer, DocInput, EvaluationAnswer, RequestHints } from '../../workbench/types';
+import type { Analysis, Answer, DocInput, EvaluationAnswer, RequestHints, RequestInput } from '../../workbench/types';
 import {
   defaultState,
   nextDocId,
@@ -18,9 +18,48 @@ import {
 } from './model';
 import { browserScenarios, linkHash, readLink, tabScenario } from './persistence';
 import { checkState } from './state-schema';
+import { STATE_FORMAT_VERSION } from '../../version';
 import { INDEX_KEY, MY_WORK, nameFromLink, SCENARIO_PREFIX, uniqueName, type ScenarioMeta } from './scenarios';
 
 export type Notice = { kind: 'error' | 'info'; text: string; undo?: () => void };
+
+/** A scenario another section hands to the workbench (the Account section's “Ask as this principal”). */
+export interface PendingScenario {
+  name: string;
+  docs: DocInput[];
+  request: RequestInput;
+}
+
+let pendingScenario: PendingScenario | undefined;
+
+/** Asks the next workbench shown to open `scenario` as a new named scenario (its `init()` takes it, once). */
+export function openInWorkbench(scenario: PendingScenario): void {
+  pendingScenario = scenario;
+}
+
+/** A handed-over scenario as the workbench's saved state: documents numbered afresh, the request as drafted text. */
+export function stateFromScenario(s: PendingScenario): WorkbenchState {
+  const docs: WorkbenchDoc[] = s.docs.map((d, i) => ({
+    id: `d${i + 1}`,
+    name: d.name,
+    kind: d.kind,
+    ...(d.level ? { level: d.level } : {}),
+    ...(d.storedAs ? { storedAs: d.storedAs } : {}),
+    text: d.text,
+  }));
+  return {
+    v: STATE_FORMAT_VERSION,
+    docs,
+    active: docs[0]?.id ?? '',
+    request: {
+      principal: s.request.principal,
+      actions: s.request.actions.join(', '),
+      resource: s.request.resource,
+      resourceAccount: s.request.resourceAccount,
+      context: s.request.context.map((c) => ({ key: c.key, value: c.value })),
+    },
+  };
+}
 
 const EVALUATE_DELAY = 120;
 const SAVE_DELAY = 400;
@@ -84,6 +123,9 @@ export class WorkbenchModel {
       undo = fromLink.undo;
     } else {
       notices.push(...this.openSaved(tabScenario.get() ?? opened.last));
+      const handed = pendingScenario;
+      pendingScenario = undefined;
+      if (handed) notices.push(this.openHanded(handed));
       if (link.kind === 'refused') {
         notices.unshift({
           kind: 'error',
@@ -211,6 +253,17 @@ export class WorkbenchModel {
           }
         : undefined,
     };
+  }
+
+  /** Opens a scenario handed over by another section as a new one, keeping the learner's. */
+  private openHanded(handed: PendingScenario): { kind: Notice['kind']; text: string } {
+    const previous = this.scenario;
+    const checked = checkState(stateFromScenario(handed));
+    if (!checked.ok)
+      return { kind: 'error', text: `“${handed.name}” could not be opened in the workbench: ${checked.error}.` };
+    const meta = this.showNew(handed.name, checked.value);
+    const kept = previous ? ` Your scenario “${previous.name}” is kept; switch back with the scenario list.` : '';
+    return { kind: 'info', text: `Opened “${meta.name}” from the account as a new scenario.${kept}` };
   }
 
   private onHashChange = () => {
