@@ -15,8 +15,12 @@ export interface OrgPlacement {
   scpLevels: string[][];
   /** Attached RCP ids per level (RCPFullAWSAccess is implied by the decision). */
   rcpLevels: string[][];
-  /** A name per level, root first: `root`, each OU's name (or id), then the account's name (or id). */
+  /** A name per level, root first: the root's name (or `root`), each OU's name (or id), then the account's name (or id). */
   levelNames: string[];
+  /** Per level: no SCP attached there, so it has AWS's default `FullAWSAccess` (it allows every request). */
+  scpDefault: boolean[];
+  /** Per level: no RCP list attached there, only the implied `RCPFullAWSAccess` (it allows every request). */
+  rcpDefault: boolean[];
 }
 
 function findPath(node: OrgUnit, account: string, trail: OrgUnit[]): OrgUnit[] | undefined {
@@ -41,9 +45,13 @@ export function placement(
   if (!nodes) return undefined;
   const scpLevels = nodes.map((n) => n.scps ?? [FULL_AWS_ACCESS]);
   scpLevels.push(org.accountScps?.[account] ?? [FULL_AWS_ACCESS]);
+  const scpDefault = nodes.map((n) => n.scps === undefined);
+  scpDefault.push(org.accountScps?.[account] === undefined);
   const rcpLevels = nodes.map((n) => n.rcps ?? []);
   rcpLevels.push(org.accountRcps?.[account] ?? []);
-  const levelNames = nodes.map((n, i) => (i === 0 ? 'root' : (n.name ?? n.id)));
+  const rcpDefault = nodes.map((n) => n.rcps === undefined);
+  rcpDefault.push(org.accountRcps?.[account] === undefined);
+  const levelNames = nodes.map((n, i) => (i === 0 ? (n.name ?? 'root') : (n.name ?? n.id)));
   levelNames.push(accountName ?? account);
   return {
     orgId: org.id,
@@ -52,5 +60,7 @@ export function placement(
     scpLevels,
     rcpLevels,
     levelNames,
+    scpDefault,
+    rcpDefault,
   };
 }
