@@ -72,6 +72,10 @@ export interface AuthorizeOptions {
    * they were given.
    */
   attachedLevelsOnly?: boolean;
+  /** The request's principal as already parsed (its `arn` is the request's `principal`): it is not parsed again. */
+  caller?: Caller;
+  /** Record every gathered document in `Gathered.documents` (default false). */
+  documents?: boolean;
 }
 
 /** A gathered document IAM would refuse: left out, or used fail-closed with `anyway`. */
@@ -91,6 +95,10 @@ export interface GatheredDocument {
   name: string;
   /** For SCPs and RCPs: the level (0 = root) of the list the decision gets. */
   level?: number;
+  /** For identity policies and boundaries: how IAM stores it. */
+  storedAs?: StoredAs;
+  /** For SCPs and RCPs: the level on the organization path (0 = root, `of - 1` = the account). */
+  pathLevel?: { index: number; of: number };
 }
 
 /** What applies to one request in a world, before deciding. */
@@ -101,7 +109,7 @@ export interface Gathered {
   resourceAccount: string | undefined;
   /** Gathered documents IAM would refuse, in the order they were gathered. */
   refused: RefusedDocument[];
-  /** Every document gathered (refused ones too), in the order gathered. */
+  /** With the `documents` option: every document gathered (refused ones too), in the order gathered. */
   documents: GatheredDocument[];
   errors: Finding[];
 }
@@ -148,6 +156,7 @@ class Gatherer {
   /** Who holds the documents being gathered (`alice`, `developers (group)`, …). */
   from = '';
   level: number | undefined;
+  pathLevel: { index: number; of: number } | undefined;
   private readonly screen: Screen;
   constructor(
     readonly world: World,
@@ -158,9 +167,13 @@ class Gatherer {
 
   entry(doc: PolicyDocument, place: DocPlace, name = place.id): PolicyEntry | undefined {
     const id = this.options.policyId ? this.options.policyId(place.id) : place.id;
-    const d: GatheredDocument = { id, type: place.type, document: doc, from: this.from, name };
-    if (this.level !== undefined) d.level = this.level;
-    this.documents.push(d);
+    if (this.options.documents) {
+      const d: GatheredDocument = { id, type: place.type, document: doc, from: this.from, name };
+      if (this.level !== undefined) d.level = this.level;
+      if (this.pathLevel) d.pathLevel = this.pathLevel;
+      if (place.storedAs) d.storedAs = place.storedAs;
+      this.documents.push(d);
+    }
     const s = this.screen(doc, place);
     if (s.refusal) {
       this.refused.push({ id, ...s.refusal });
@@ -246,6 +259,7 @@ class Gatherer {
       const refusedBefore = this.refused.length;
       this.from = place.levelNames[i];
       this.level = levels.length;
+      this.pathLevel = { index: i, of: ids.length };
       for (const id of level) {
         const p = org?.policies?.find((x) => x.id === id && x.type === type);
         const policyType = type === 'SCP' ? 'scp' : 'rcp';
@@ -259,6 +273,7 @@ class Gatherer {
       }
       this.from = '';
       this.level = undefined;
+      this.pathLevel = undefined;
       // A level whose only documents are refused and left out is as if nothing were attached there.
       if (this.options.attachedLevelsOnly && out.length === 0 && this.refused.length > refusedBefore) {
         for (const d of this.documents)
@@ -284,9 +299,13 @@ function findRole(world: World, caller: Caller): Role | undefined {
 
 /** What applies to a request in a world. Answers `{ ok: false }` only when the request itself is unusable. */
 export function gather(world: World, request: WorldRequest, options: AuthorizeOptions = {}): Result<Gathered> {
-  const parsed = parseCaller(request.principal);
-  if (!parsed.ok) return parsed;
-  let caller = parsed.value;
+  let caller: Caller;
+  if (options.caller && options.caller.arn === request.principal) caller = options.caller;
+  else {
+    const parsed = parseCaller(request.principal);
+    if (!parsed.ok) return parsed;
+    caller = parsed.value;
+  }
   const g = new Gatherer(world, options);
   const set: PolicySet = { identity: [] };
   let principalTags: Tags | undefined;
@@ -450,15 +469,15 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
   const gathered = gather(world, request, options);
   if (!gathered.ok) return gathered;
   const { set, request: evalRequest, resourceAccount, refused, errors } = gathered.value;
-  const result = evaluate(set, evalRequest, { trace: options.trace, message: options.message, resourceAccount });
-  return {
-    ok: true,
-    value: {
-      ...result,
-      errors: errors.length > 0 ? [...errors, ...result.errors] : result.errors,
-      request: evalRequest,
-      policies: set,
-      refused,
-    },
-  };
+  // The engine's answer is new: it is completed in place.
+  const value = evaluate(set, evalRequest, {
+    trace: options.trace,
+    message: options.message,
+    resourceAccount,
+  }) as Authorized;
+  if (errors.length > 0) value.errors = [...errors, ...value.errors];
+  value.request = evalRequest;
+  value.policies = set;
+  value.refused = refused;
+  return { ok: true, value };
 }

@@ -25,6 +25,7 @@ import type { ContextValue, PolicyType } from '../engine/model';
 import type { FlowStep } from '../engine/trace';
 import type { Decision, Verdict } from '../engine/decision/types';
 import { parseCaller } from '../engine/caller';
+import type { Caller } from '../engine/evaluate/types';
 import { arnAccount, contextValues } from '../engine/context';
 import { defaultLevelName } from '../engine/authorize';
 import { parsePolicy } from '../engine/parse';
@@ -391,9 +392,22 @@ function pathAndName(arn: string): { path: string; name: string } {
 
 const version = (document: PolicyDocument): ManagedPolicy['versions'] => [{ versionId: 'v1', document }];
 
+/**
+ * The unique id (`AIDA…`, `AROA…`) a request's `aws:userid` gives the caller, when it is one of
+ * the caller's kind: the world's user or role then has that id, so a `Principal` naming it matches.
+ */
+export function uniqueIdFrom(caller: Caller, userid: ContextValue | undefined): string | undefined {
+  if (typeof userid !== 'string') return undefined;
+  if (caller.kind !== 'user' && caller.kind !== 'role' && caller.kind !== 'assumed-role') return undefined;
+  const colon = userid.indexOf(':');
+  const v = caller.kind === 'assumed-role' && colon >= 0 ? userid.slice(0, colon) : userid;
+  return UNIQUE_ID.test(v) && (caller.kind === 'user') === v.startsWith('AIDA') ? v : undefined;
+}
+
 export interface CaseWorld {
   world: World;
   request: WorldRequest;
+  caller: Caller;
   /** World ids that the case names otherwise (`sessionPolicy`, `resourcePolicy`). */
   rename: Map<string, string>;
 }
@@ -431,8 +445,8 @@ function orgPath(
   return undefined;
 }
 
-/** The small world a case describes, and the request in it. Throws CaseProblem for a case it cannot evaluate. */
-function caseWorld(c: Record<string, unknown>): CaseWorld {
+/** The small world a case describes, and the request in it. Throws (a `CaseProblem`) for a case it cannot evaluate. */
+export function caseWorld(c: Record<string, unknown>): CaseWorld {
   for (const k of Object.keys(c))
     if (!CASE_KEYS.has(k)) throw new CaseProblem('evaluate.case.unknown-key', `unknown key \`${k}\` in the case`);
   const rq = c.request;
@@ -496,13 +510,7 @@ function caseWorld(c: Record<string, unknown>): CaseWorld {
 
   // The principal: a user or role of the world holding the identity policies.
   const account = caller.account;
-  let id: string | undefined;
-  const userid = given['aws:userid'];
-  if (typeof userid === 'string') {
-    const colon = userid.indexOf(':');
-    const v = caller.kind === 'assumed-role' && colon >= 0 ? userid.slice(0, colon) : userid;
-    if (UNIQUE_ID.test(v) && (caller.kind === 'user') === v.startsWith('AIDA')) id = v;
-  }
+  const id = uniqueIdFrom(caller, given['aws:userid']);
   const roles: Role[] = [];
   if (caller.kind === 'user' || caller.kind === 'federated-user') {
     const user: User = { account: account!, ...pathAndName(caller.arn), managedPolicies: identity };
@@ -545,7 +553,9 @@ function caseWorld(c: Record<string, unknown>): CaseWorld {
       else roles.push({ account: owner, path, name, trustPolicy: doc });
       rename.set(`role${path}${name}:trust`, 'resourcePolicy');
     } else {
-      world.resources = [{ arn: resource, policy: doc }];
+      world.resources = [
+        resourceAccount ? { arn: resource, account: resourceAccount, policy: doc } : { arn: resource, policy: doc },
+      ];
       rename.set(resource, 'resourcePolicy');
     }
   }
@@ -555,10 +565,10 @@ function caseWorld(c: Record<string, unknown>): CaseWorld {
   // A caller or resource with no account (anonymous, a bucket ARN) sits at the unnamed account.
   const principalAccount = account ?? UNNAMED_ACCOUNT;
   const ownerAccount = resourceAccount ?? arnAccount(resource) ?? account ?? UNNAMED_ACCOUNT;
-  const accounts = new Map<string, Account>();
+  const accounts: Account[] = [];
   const accountOf = (a: string) => {
-    let x = accounts.get(a);
-    if (!x) accounts.set(a, (x = { id: a }));
+    let x = accounts.find((y) => y.id === a);
+    if (!x) accounts.push((x = { id: a }));
     return x;
   };
   if (account !== undefined) accountOf(account);
@@ -590,8 +600,8 @@ function caseWorld(c: Record<string, unknown>): CaseWorld {
     }
     world.organization = org;
   }
-  world.accounts = [...accounts.values()];
-  return { world, request, rename };
+  world.accounts = accounts;
+  return { world, request, caller, rename };
 }
 
 /** Where a case names a document, in the order a case is read: the first refused one is answered. */
@@ -627,7 +637,7 @@ export function runCase(value: unknown, options: CaseOptions = {}): CaseAnswer {
     const c = value as Record<string, unknown>;
     if (typeof c.id === 'string' || typeof c.id === 'number') id = String(c.id);
     else return { id, error: { code: 'evaluate.case.shape', message: 'the case needs an `id` (a string)' } };
-    const { world, request, rename } = caseWorld(c);
+    const { world, request, caller, rename } = caseWorld(c);
     const traced = options.explain === true;
     const anyway = options.anyway === true;
     sparseAction = traced ? '' : foldCase(request.action);
@@ -636,6 +646,7 @@ export function runCase(value: unknown, options: CaseOptions = {}): CaseAnswer {
       message: traced,
       now: options.now,
       screen: cachedScreen,
+      caller,
       anyway,
       attachedLevelsOnly: true,
       policyId: rename.size > 0 ? (x) => rename.get(x) ?? x : undefined,

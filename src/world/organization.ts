@@ -23,13 +23,12 @@ export interface OrgPlacement {
   rcpDefault: boolean[];
 }
 
+/** The nodes from the root to the one that lists `account` (appended to `trail`), or undefined. */
 function findPath(node: OrgUnit, account: string, trail: OrgUnit[]): OrgUnit[] | undefined {
-  const here = [...trail, node];
-  if (node.accounts?.includes(account)) return here;
-  for (const child of node.children ?? []) {
-    const found = findPath(child, account, here);
-    if (found) return found;
-  }
+  trail.push(node);
+  if (node.accounts?.includes(account)) return trail;
+  if (node.children) for (const child of node.children) if (findPath(child, account, trail)) return trail;
+  trail.pop();
   return undefined;
 }
 
@@ -55,7 +54,8 @@ export function placement(
   levelNames.push(accountName ?? account);
   return {
     orgId: org.id,
-    path: `${org.id}/${nodes.map((n) => n.id).join('/')}/`,
+    // An organization without an id has no `aws:PrincipalOrgPaths` to give.
+    path: org.id === '' ? '' : `${org.id}/${nodes.map((n) => n.id).join('/')}/`,
     management,
     scpLevels,
     rcpLevels,
