@@ -165,10 +165,17 @@ class Gatherer {
     this.screen = options.screen ?? screenDocument;
   }
 
-  entry(doc: PolicyDocument, place: DocPlace, name = place.id): PolicyEntry | undefined {
+  /** Screens one document; `name` (the policy's own name, for `documents`) is worded only when asked for. */
+  entry(doc: PolicyDocument, place: DocPlace, name?: () => string): PolicyEntry | undefined {
     const id = this.options.policyId ? this.options.policyId(place.id) : place.id;
     if (this.options.documents) {
-      const d: GatheredDocument = { id, type: place.type, document: doc, from: this.from, name };
+      const d: GatheredDocument = {
+        id,
+        type: place.type,
+        document: doc,
+        from: this.from,
+        name: name ? name() : place.id,
+      };
       if (this.level !== undefined) d.level = this.level;
       if (this.pathLevel) d.pathLevel = this.pathLevel;
       if (place.storedAs) d.storedAs = place.storedAs;
@@ -202,7 +209,7 @@ class Gatherer {
       return undefined;
     }
     const storedAs: StoredAs = arn.startsWith('arn:aws:iam::aws:policy/') ? 'aws-managed' : 'managed';
-    return this.entry(v.document, { id: arn, type, storedAs }, policyName(arn));
+    return this.entry(v.document, { id: arn, type, storedAs }, () => policyName(arn));
   }
 
   inline(owner: string, list: InlinePolicy[] | undefined, out: PolicyEntry[], storedAs: StoredAs): void {
@@ -211,7 +218,7 @@ class Gatherer {
       const p = list[i];
       const place: DocPlace = { id: `${owner}:inline/${p.name}`, type: 'identity', storedAs };
       if (storedAs === 'user-inline' && i > 0) place.earlierInline = list.slice(0, i).map((x) => x.document);
-      const e = this.entry(p.document, place, `inline ${p.name}`);
+      const e = this.entry(p.document, place, () => `inline ${p.name}`);
       if (e) out.push(e);
     }
   }
@@ -226,13 +233,15 @@ class Gatherer {
   /** The user's own policies and its groups', in IAM's order: inline, managed, then each group's. */
   userPolicies(user: User, out: PolicyEntry[]): void {
     this.from = user.name;
-    this.inline(`user${user.path ?? '/'}${user.name}`, user.inlinePolicies, out, 'user-inline');
+    if (user.inlinePolicies)
+      this.inline(`user${user.path ?? '/'}${user.name}`, user.inlinePolicies, out, 'user-inline');
     this.managedList(user.managedPolicies, out, 'identity');
     for (const name of user.groups ?? []) {
       const group = this.world.groups?.find((x) => x.account === user.account && x.name === name);
       if (!group) continue;
       this.from = `${group.name} (group)`;
-      this.inline(`group${group.path ?? '/'}${group.name}`, group.inlinePolicies, out, 'group-inline');
+      if (group.inlinePolicies)
+        this.inline(`group${group.path ?? '/'}${group.name}`, group.inlinePolicies, out, 'group-inline');
       this.managedList(group.managedPolicies, out, 'identity');
     }
     this.from = '';
@@ -320,7 +329,10 @@ export function gather(world: World, request: WorldRequest, options: AuthorizeOp
         errors: [issue('evaluate.request.unknown-principal', `the user \`${caller.arn}\` is not in the world`)],
       };
     g.userPolicies(user, set.identity!);
-    set.boundary = g.boundary(user.permissionsBoundary);
+    if (user.permissionsBoundary) {
+      const b = g.boundary(user.permissionsBoundary);
+      if (b) set.boundary = b;
+    }
     principalTags = user.tags;
     uniqueId = user.id ?? derivedUniqueId('AIDA', caller.arn);
     caller = { ...caller, uniqueId };
@@ -335,10 +347,14 @@ export function gather(world: World, request: WorldRequest, options: AuthorizeOp
     uniqueId = role.id ?? derivedUniqueId('AROA', roleArn);
     caller = { ...caller, roleArn, uniqueId };
     g.from = role.name;
-    g.inline(`role${role.path ?? '/'}${role.name}`, role.inlinePolicies, set.identity!, 'role-inline');
+    if (role.inlinePolicies)
+      g.inline(`role${role.path ?? '/'}${role.name}`, role.inlinePolicies, set.identity!, 'role-inline');
     g.managedList(role.managedPolicies, set.identity!, 'identity');
     g.from = '';
-    set.boundary = g.boundary(role.permissionsBoundary);
+    if (role.permissionsBoundary) {
+      const b = g.boundary(role.permissionsBoundary);
+      if (b) set.boundary = b;
+    }
     principalTags = role.tags;
   } else if (caller.kind === 'federated-user' && session?.createdBy !== undefined) {
     // GetFederationToken: the IAM user's policies, limited by the session policies.
@@ -350,7 +366,10 @@ export function gather(world: World, request: WorldRequest, options: AuthorizeOp
         errors: [issue('evaluate.request.unknown-principal', `the user \`${by}\` is not in the world`)],
       };
     g.userPolicies(user, set.identity!);
-    set.boundary = g.boundary(user.permissionsBoundary);
+    if (user.permissionsBoundary) {
+      const b = g.boundary(user.permissionsBoundary);
+      if (b) set.boundary = b;
+    }
     principalTags = user.tags;
   }
 
@@ -359,7 +378,7 @@ export function gather(world: World, request: WorldRequest, options: AuthorizeOp
     const list: PolicyEntry[] = [];
     g.from = 'Session';
     (session.policies ?? []).forEach((doc, i) => {
-      const e = g.entry(doc, { id: `session:${i}`, type: 'session' }, `policy ${i + 1}`);
+      const e = g.entry(doc, { id: `session:${i}`, type: 'session' }, () => `policy ${i + 1}`);
       if (e) list.push(e);
     });
     g.managedList(session.policyArns, list, 'session');
@@ -375,11 +394,12 @@ export function gather(world: World, request: WorldRequest, options: AuthorizeOp
     const target = world.roles?.find((r) => arnOf('role', r.account, r.name, r.path) === resource);
     if (target) {
       g.from = target.name;
-      set.resource = g.entry(
+      const e = g.entry(
         target.trustPolicy,
         { id: `role${target.path ?? '/'}${target.name}:trust`, type: 'trust' },
-        'trust policy',
+        () => 'trust policy',
       );
+      if (e) set.resource = e;
       g.from = '';
       resourceTags = target.tags;
       resourceAccount ??= target.account;
@@ -394,31 +414,34 @@ export function gather(world: World, request: WorldRequest, options: AuthorizeOp
     // A policy on a role's ARN is held to a trust policy's rules.
     if (found?.policy !== undefined) {
       g.from = found.arn;
-      set.resource = g.entry(
+      const e = g.entry(
         found.policy,
         { id: found.arn, type: ROLE_ARN.test(found.arn) ? 'trust' : 'resource' },
-        'resource policy',
+        () => 'resource policy',
       );
+      if (e) set.resource = e;
       g.from = '';
     }
     if (exact) resourceTags = exact.tags;
     if (found?.account) resourceAccount ??= found.account;
-    if (!exact) {
+    if (!exact && resource.startsWith('arn:aws:iam::')) {
       const iamRole = world.roles?.find((r) => arnOf('role', r.account, r.name, r.path) === resource);
       const iamUser = world.users?.find((u) => arnOf('user', u.account, u.name, u.path) === resource);
       resourceTags = iamRole?.tags ?? iamUser?.tags ?? resourceTags;
     }
   }
-  if (set.resource === undefined) delete set.resource;
-  if (set.boundary === undefined) delete set.boundary;
   resourceAccount ??= arnAccount(resource) ?? caller.account;
 
   // The organization: SCPs of the principal's account, RCPs of the resource's account.
   const accountName = (id: string | undefined) => world.accounts.find((a) => a.id === id)?.name;
   const principalAccount = caller.account ?? UNNAMED_ACCOUNT;
   const ownerAccount = resourceAccount ?? UNNAMED_ACCOUNT;
-  const principalPlace = placement(world.organization, principalAccount, accountName(principalAccount));
-  const resourcePlace = placement(world.organization, ownerAccount, accountName(ownerAccount));
+  const org = world.organization;
+  const principalPlace = org ? placement(org, principalAccount, accountName(principalAccount)) : undefined;
+  const resourcePlace =
+    !org || ownerAccount === principalAccount
+      ? principalPlace
+      : placement(org, ownerAccount, accountName(ownerAccount));
   if (principalPlace && !principalPlace.management) {
     const { levels, names } = g.orgLevels(principalPlace, 'SCP');
     if (levels.length > 0) {

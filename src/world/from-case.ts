@@ -117,15 +117,24 @@ const SEEN_SLOTS = 1 << 16;
 const MAX_ADMITTED_SIZE = 4_000_000;
 const MAX_HASH_DEPTH = 64;
 
-/** Size (characters of strings, plus one per value) and hash (30 bits: a small integer) of a JSON value; -1 when too deep to cache. */
-let hashSize = 0;
+/**
+ * How many values a document's hash looks at, at most: the first ones in document order (the
+ * start of the first statements). Equality is checked on a hit, so a document that differs only
+ * further on costs a comparison, never a wrong answer; a batch of distinct documents is hashed in
+ * constant time per document instead of in its length.
+ */
+const HASH_BUDGET = 256;
+
+/** Values left to look at in the hash being taken. */
+let hashLeft = 0;
+
+/** Hash (30 bits: a small integer) of the start of a JSON value; -1 when too deep to cache. */
 function hashOf(v: unknown, depth: number): number {
   if (depth > MAX_HASH_DEPTH) return -1;
-  hashSize++;
+  hashLeft--;
   switch (typeof v) {
     case 'string': {
       const n = v.length;
-      hashSize += n;
       let h = Math.imul(n + 0x9e3779b1, 0x85ebca6b);
       // Every character of short strings, a sample of longer ones: equality is checked on a hit.
       const step = n <= 8 ? 1 : (n >>> 3) | 1;
@@ -141,13 +150,15 @@ function hashOf(v: unknown, depth: number): number {
       if (v === null) return 0x5bd1e995;
       let h = Array.isArray(v) ? 0x2545f491 : 0x3c6ef372;
       if (Array.isArray(v)) {
-        for (const item of v) {
-          const x = hashOf(item, depth + 1);
+        h = Math.imul(h ^ v.length, 0x01000193);
+        for (let i = 0; i < v.length && hashLeft > 0; i++) {
+          const x = hashOf(v[i], depth + 1);
           if (x < 0) return -1;
           h = Math.imul(h ^ x, 0x01000193) + 0x7f4a7c15;
         }
       } else {
         for (const k in v) {
+          if (hashLeft <= 0) break;
           const x = hashOf((v as Record<string, unknown>)[k], depth + 1);
           if (x < 0) return -1;
           // Keys are few and repeat (element names): their length and ends are enough.
@@ -165,12 +176,28 @@ function hashOf(v: unknown, depth: number): number {
   }
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Size of a JSON value (characters of strings, plus one per value); -1 when too deep to cache. */
+function sizeOfValue(v: unknown, depth: number): number {
+  if (depth > MAX_HASH_DEPTH) return -1;
+  if (typeof v === 'string') return 1 + v.length;
+  if (typeof v !== 'object' || v === null) return 1;
+  let n = 1;
+  for (const k in v) {
+    const x = sizeOfValue((v as Record<string, unknown>)[k], depth + 1);
+    if (x < 0) return -1;
+    n += x;
+  }
+  return n;
+}
+
+function sameValue(a: unknown, b: unknown, depth = 0): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  // Too deep to cache (the hash only looks at the start): never taken for the same.
+  if (depth > MAX_HASH_DEPTH) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i], depth + 1)) return false;
     return true;
   }
   if (Array.isArray(b)) return false;
@@ -178,7 +205,10 @@ function sameValue(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   for (let i = 0; i < ka.length; i++)
-    if (ka[i] !== kb[i] || !sameValue((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]]))
+    if (
+      ka[i] !== kb[i] ||
+      !sameValue((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]], depth + 1)
+    )
       return false;
   return true;
 }
@@ -202,13 +232,14 @@ class DocCache {
     return hit && sameValue(hit.value, value) ? hit.doc : undefined;
   }
 
-  offer(hash: number, value: unknown, size: number, doc: Screened): void {
+  offer(hash: number, value: unknown, doc: Screened): void {
     const slot = hash & (SEEN_SLOTS - 1);
     if (this.seen[slot] !== hash) {
       this.seen[slot] = hash;
       return;
     }
-    if (size > MAX_ADMITTED_SIZE / 4) return;
+    const size = sizeOfValue(value, 0);
+    if (size < 0 || size > MAX_ADMITTED_SIZE / 4) return;
     if (this.admittedSize + size > MAX_ADMITTED_SIZE) {
       this.admitted.clear();
       this.admittedSize = 0;
@@ -286,9 +317,8 @@ const cachedScreen: Screen = (value: PolicyDocument, place: DocPlace): Screened 
   const type = place.type;
   let cache = caches.get(type);
   if (!cache) caches.set(type, (cache = new DocCache()));
-  hashSize = 0;
+  hashLeft = HASH_BUDGET;
   const hash = hashOf(value, 0);
-  const size = hashSize;
   let doc = hash < 0 ? undefined : cache.get(hash, value);
   if (!doc && sparseAction !== '' && hash >= 0 && typeof value !== 'string' && cache.firstSighting(hash)) {
     // Seen for the first time, untraced: only the statements whose Action / NotAction can apply
@@ -302,7 +332,7 @@ const cachedScreen: Screen = (value: PolicyDocument, place: DocPlace): Screened 
   }
   if (!doc) {
     doc = readDoc(value, type);
-    if (hash >= 0) cache.offer(hash, value, size, doc);
+    if (hash >= 0) cache.offer(hash, value, doc);
   }
   return doc;
 };
@@ -504,7 +534,7 @@ export function caseWorld(c: Record<string, unknown>): CaseWorld {
     managed.push({ arn: boundary, versions: version(c.permissionsBoundary as PolicyDocument), defaultVersion: 'v1' });
   }
   world.managedPolicies = managed;
-  const rename = new Map<string, string>();
+  const rename = new Map<string, string>(); // filled only when the case has a session or resource policy
   const request: WorldRequest = { principal, action, resource, context: given };
   if (resourceAccount !== undefined) request.resourceAccount = resourceAccount;
 
@@ -563,17 +593,18 @@ export function caseWorld(c: Record<string, unknown>): CaseWorld {
 
   // The organization: each level's policies attached at the root, OUs and the account.
   // A caller or resource with no account (anonymous, a bucket ARN) sits at the unnamed account.
-  const principalAccount = account ?? UNNAMED_ACCOUNT;
-  const ownerAccount = resourceAccount ?? arnAccount(resource) ?? account ?? UNNAMED_ACCOUNT;
+  // Accounts are named only as organization levels: a case without SCPs or RCPs needs none.
   const accounts: Account[] = [];
-  const accountOf = (a: string) => {
-    let x = accounts.find((y) => y.id === a);
-    if (!x) accounts.push((x = { id: a }));
-    return x;
-  };
-  if (account !== undefined) accountOf(account);
-  if (ownerAccount !== UNNAMED_ACCOUNT) accountOf(ownerAccount);
   if ((scps && scps.length > 0) || (rcps && rcps.length > 0)) {
+    const principalAccount = account ?? UNNAMED_ACCOUNT;
+    const ownerAccount = resourceAccount ?? arnAccount(resource) ?? account ?? UNNAMED_ACCOUNT;
+    const accountOf = (a: string) => {
+      let x = accounts.find((y) => y.id === a);
+      if (!x) accounts.push((x = { id: a }));
+      return x;
+    };
+    if (account !== undefined) accountOf(account);
+    if (ownerAccount !== UNNAMED_ACCOUNT) accountOf(ownerAccount);
     const policies: OrgPolicy[] = [];
     const ids = (levels: unknown[][] | undefined, where: string, type: 'SCP' | 'RCP') =>
       levels?.map((level, i) =>

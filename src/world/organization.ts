@@ -42,15 +42,25 @@ export function placement(
   const management = org.managementAccount === account;
   const nodes = findPath(org.root, account, []) ?? (management ? [org.root] : undefined);
   if (!nodes) return undefined;
-  const scpLevels = nodes.map((n) => n.scps ?? [FULL_AWS_ACCESS]);
-  scpLevels.push(org.accountScps?.[account] ?? [FULL_AWS_ACCESS]);
-  const scpDefault = nodes.map((n) => n.scps === undefined);
-  scpDefault.push(org.accountScps?.[account] === undefined);
-  const rcpLevels = nodes.map((n) => n.rcps ?? []);
-  rcpLevels.push(org.accountRcps?.[account] ?? []);
-  const rcpDefault = nodes.map((n) => n.rcps === undefined);
-  rcpDefault.push(org.accountRcps?.[account] === undefined);
-  const levelNames = nodes.map((n, i) => (i === 0 ? (n.name ?? 'root') : (n.name ?? n.id)));
+  const scpLevels: string[][] = [];
+  const scpDefault: boolean[] = [];
+  const rcpLevels: string[][] = [];
+  const rcpDefault: boolean[] = [];
+  const levelNames: string[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    scpLevels.push(n.scps ?? [FULL_AWS_ACCESS]);
+    scpDefault.push(n.scps === undefined);
+    rcpLevels.push(n.rcps ?? []);
+    rcpDefault.push(n.rcps === undefined);
+    levelNames.push(i === 0 ? (n.name ?? 'root') : (n.name ?? n.id));
+  }
+  const accountScps = org.accountScps?.[account];
+  const accountRcps = org.accountRcps?.[account];
+  scpLevels.push(accountScps ?? [FULL_AWS_ACCESS]);
+  scpDefault.push(accountScps === undefined);
+  rcpLevels.push(accountRcps ?? []);
+  rcpDefault.push(accountRcps === undefined);
   levelNames.push(accountName ?? account);
   return {
     orgId: org.id,
