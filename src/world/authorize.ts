@@ -334,8 +334,10 @@ export function gather(world: World, request: WorldRequest, options: AuthorizeOp
       if (b) set.boundary = b;
     }
     principalTags = user.tags;
+    // The caller carries a unique id the world gives; a derived one is the context's `aws:userid`,
+    // which the engine reads when a resource policy may name it (the caller keeps its parsed shape).
     uniqueId = user.id ?? derivedUniqueId('AIDA', caller.arn);
-    caller = { ...caller, uniqueId };
+    if (user.id) caller = { ...caller, uniqueId };
   } else if (caller.kind === 'role' || caller.kind === 'assumed-role') {
     const role = findRole(world, caller);
     if (!role)
@@ -345,7 +347,8 @@ export function gather(world: World, request: WorldRequest, options: AuthorizeOp
       };
     const roleArn = arnOf('role', role.account, role.name, role.path);
     uniqueId = role.id ?? derivedUniqueId('AROA', roleArn);
-    caller = { ...caller, roleArn, uniqueId };
+    if (role.id) caller = { ...caller, roleArn, uniqueId };
+    else if (caller.roleArn !== roleArn) caller = { ...caller, roleArn };
     g.from = role.name;
     if (role.inlinePolicies)
       g.inline(`role${role.path ?? '/'}${role.name}`, role.inlinePolicies, set.identity!, 'role-inline');
