@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { CliIo } from './io';
-import { runCase } from '../engine/decision/case';
+import { runCase } from '../world/from-case';
 
 const HELP = `Usage: iamplay eval [FILE|-] [--explain] [--now TIME]
 

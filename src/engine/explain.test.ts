@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { runCase } from './decision/case';
 import { evaluate } from './authorize';
 import { parseCaller } from './caller';
 import { buildContext } from './context';
@@ -82,86 +81,6 @@ describe('reasons for a condition a learner can act on', () => {
 });
 
 describe('the statement list', () => {
-  it('marks the deciding statements and never calls them not matched', () => {
-    const a = runCase(
-      {
-        id: 'np',
-        request: { principal: ALICE, action: 's3:GetObject', resource: OBJ },
-        identityPolicies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }],
-        permissionsBoundary: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
-        resourcePolicy: {
-          Version: '2012-10-17',
-          Statement: [
-            {
-              Effect: 'Deny',
-              NotPrincipal: { AWS: [ALICE, 'arn:aws:iam::111122223333:root'] },
-              Action: 's3:*',
-              Resource: '*',
-            },
-          ],
-        },
-      },
-      { explain: true, now: NOW },
-    );
-    if ('error' in a) throw new Error(a.error.message);
-    expect(a.decision).toBe('ExplicitDeny');
-    expect(a.explain?.statements.filter((s) => s.policy === 'resourcePolicy')).toEqual([
-      { policy: 'resourcePolicy', statement: 0, effect: 'Deny', matched: true, deciding: true },
-    ]);
-  });
-  it('lists the failed conditions of a statement with their reasons, and names SCP levels', () => {
-    const a = runCase(
-      {
-        id: 'c',
-        request: { principal: ALICE, action: 's3:GetObject', resource: OBJ, context: { 'aws:SourceIp': '192.0.2.1' } },
-        scps: [
-          [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }],
-          [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }],
-        ],
-        scpLevelNames: ['root', 'Workloads'],
-        identityPolicies: [
-          {
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Effect: 'Allow',
-                Action: 's3:GetObject',
-                Resource: '*',
-                Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
-              },
-            ],
-          },
-        ],
-      },
-      { explain: true, now: NOW },
-    );
-    if ('error' in a) throw new Error(a.error.message);
-    expect(a.decision).toBe('ImplicitDeny');
-    const statements = a.explain!.statements;
-    expect(statements.map((s) => [s.policy, s.level ?? '', s.matched])).toEqual([
-      ['scps[0][0]', 'root', true],
-      ['scps[1][0]', 'Workloads', true],
-      ['identityPolicies[0]', '', false],
-    ]);
-    expect(statements[2].failedOn).toBe('condition');
-    expect(statements[2].conditions?.map((c) => [c.operator, c.key, c.policyValues, c.requestValue, c.rule])).toEqual([
-      ['IpAddress', 'aws:SourceIp', ['10.0.0.0/8'], '192.0.2.1', 'compare'],
-    ]);
-    expect(a.explain!.steps.find((s) => s.step === 'identity')?.note).toBe(
-      'no identity-based policy allows the request',
-    );
-  });
-  it('rejects level names that are not a list of strings', () => {
-    const a = runCase({
-      id: 'bad',
-      request: { principal: ALICE, action: 's3:GetObject', resource: OBJ },
-      scpLevelNames: 'root',
-    });
-    expect(a).toEqual({
-      id: 'bad',
-      error: { code: 'evaluate.case.shape', message: '`scpLevelNames` must be a list of level names, root first' },
-    });
-  });
   it('groups conditions under their statement and keeps policies in evaluation order', () => {
     const r = decide({
       Version: '2012-10-17',

@@ -13,7 +13,5 @@ export { buildContext, contextValues, arnAccount, derivedUniqueId } from './cont
 export type { ContextFacts } from './context';
 export { accessDeniedMessage, policyTypeName } from './messages';
 export type { DenialFacts } from './messages';
-export { runCase } from './decision/case';
-export type { CaseAnswer, CaseError, CaseExplain, CaseOptions, DecidingStatement } from './decision/case';
 export { RCP_SERVICES, isAssumeRole, isKmsKey, servicePrefix } from './decision/applicability';
 export { RCP_FULL_AWS_ACCESS_DOCUMENT, RCP_FULL_AWS_ACCESS_ID } from './decision/implied';

@@ -1,8 +1,7 @@
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import { parsePolicy } from '../engine/parse';
 import { loadCatalog, loadManagedPolicies } from '../catalog';
-import { evaluateRequest } from './services';
-import { actionProblem, buildPolicySet, checkContextValue, checkFields, evaluateWorkbench } from './evaluation';
+import { actionProblem, checkContextValue, checkFields, evaluateWorkbench } from './evaluation';
 import { validateParsed } from '../engine/validate';
 import { analyze, policyTypeOf } from './analysis';
 import type { PolicyKind } from '../engine/validate';
@@ -22,10 +21,12 @@ const request = (actions: string[], extra: Partial<RequestInput> = {}): RequestI
   ...extra,
 });
 
+// The catalogue is read once, before the tests: on a busy machine its first load alone can take seconds.
+beforeAll(() => loadCatalog().then(() => undefined), 60_000);
+
 const deps = async () => {
   const catalog = await loadCatalog();
   return {
-    evaluate: evaluateRequest,
     parse: parsePolicy,
     catalog,
     validate: (text: string, kind: DocInput['kind'], size?: PolicyKind) =>
@@ -84,18 +85,27 @@ describe('the workbench evaluation in the worker', () => {
   });
 
   it('leaves out documents that are not readable policies, and says why', () => {
-    const { set, skipped, refused } = buildPolicySet(
+    const answer = evaluateWorkbench(
       [
         { id: 'd1', name: 'broken', kind: 'identity', text: '{"Version": ' },
         { id: 'd2', name: 'ok', kind: 'scp', level: 'ou', text: '{"Statement":[]}' },
         { id: 'd3', name: 'root scp', kind: 'scp', level: 'root', text: '{"Statement":[]}' },
       ],
-      parsePolicy,
+      request(['s3:GetObject']),
+      { parse: parsePolicy },
+      { anyway: true },
     );
-    expect(skipped).toEqual([]);
-    expect(refused.map((r) => [r.docId, r.unreadable, r.finding.code])).toEqual([['d1', true, 'parse.json-syntax']]);
-    expect(set.identity).toBeUndefined();
-    expect(set.scps?.map((level) => level.map((e) => e.id))).toEqual([['d3'], ['d2']]);
+    expect(answer.skipped).toEqual([]);
+    expect(answer.refused.map((r) => [r.docId, r.unreadable, r.finding.code])).toEqual([
+      ['d1', true, 'parse.json-syntax'],
+    ]);
+    const trace = answer.rows[0].ok ? answer.rows[0].value.trace : [];
+    // Left out even when evaluating anyway: the user has no identity policy, and each SCP level has its document.
+    expect(trace.flatMap((e) => (e.kind === 'policy' ? [`${e.policyType}:${e.policyId}`] : []))).toEqual([
+      'scp:d3',
+      'scp:d2',
+    ]);
+    expect(answer.levels).toEqual({ scp: ['root', 'ou'], rcp: [] });
   });
 
   it('stacks SCPs from the root through nested OUs to the account, each level needing an allow (Organizations, "SCP evaluation")', async () => {
@@ -108,11 +118,14 @@ describe('the workbench evaluation in the worker', () => {
       { id: 'root', name: 'root', kind: 'scp', level: 'root', text: allowAll },
       { id: 'id', name: 'admin', kind: 'identity', text: allowAll },
     ];
-    const { set, levels } = buildPolicySet(docs, parsePolicy);
-    expect(set.scps?.map((level) => level.map((e) => e.id))).toEqual([['root'], ['ou'], ['ou2'], ['acct']]);
-    expect(levels).toEqual({ scp: ['root', 'ou', 'ou2', 'account'], rcp: [] });
-    expect(set.scpLevelNames).toEqual(['Root', 'OU', 'OU 2', 'Account']);
     const answer = evaluateWorkbench(docs, request(['s3:GetObject', 'ec2:DescribeInstances']), await deps());
+    expect(answer.levels).toEqual({ scp: ['root', 'ou', 'ou2', 'account'], rcp: [] });
+    const ec2 = answer.rows[1];
+    expect(
+      (ec2.ok ? ec2.value.trace : []).flatMap((e) =>
+        e.kind === 'policy' && e.policyType === 'scp' ? [`${e.policyId}@${e.levelName}`] : [],
+      ),
+    ).toEqual(['root@Root', 'ou@OU', 'ou2@OU 2', 'acct@Account']);
     expect(answer.rows.map((r) => (r.ok ? r.value.decision : r.error))).toEqual(['ImplicitDeny', 'Allow']);
     const s3 = answer.rows[0];
     expect(s3.ok && s3.value.message).toBe(

@@ -1,158 +1,34 @@
 /**
- * Turns the workbench's documents and request draft into the engine's policy set and requests,
- * and runs the decision once per action (the AWS policy simulator's results table). Pure: the
- * decision function and the catalogue are passed in.
+ * Decides the workbench's documents and request draft once per action (the AWS policy
+ * simulator's results table): the documents become a small world (`worldOfDocs`) and `authorize`
+ * gathers, screens and decides, as for every other path. Pure: the catalogue and the validator
+ * are passed in.
  *
  * Fail closed (IAM User Guide, "Validating IAM policies"): a document IAM would refuse is reported
  * as refused, and decided with only when the person asks to evaluate anyway; then its broken
  * statements are made safe (`failClosed`: a broken Allow never matches, a broken Deny always applies).
  */
 import type { Catalog } from '../catalog';
-import type { DecisionResult, EvaluateOptions, PolicyEntry, PolicySet } from '../engine/decision/types';
-import type { Finding } from '../engine/diagnostics';
-import type { ContextValue, Policy, Request } from '../engine/model';
-import { brokenStatements, failClosed, refusals } from '../engine/refusal';
+import type { ContextValue, Request } from '../engine/model';
 import { parseCaller } from '../engine/caller';
 import { suggest } from '../engine/validate/suggest';
-import { inlineSizeFindings, type PolicyKind } from '../engine/validate';
+import { authorize } from '../world/authorize';
+import type { WorldRequest } from '../world/authorize';
 import type {
   ActionProblem,
   DocInput,
-  DocKind,
   EvaluateOptions as WorkbenchOptions,
   EvaluationAnswer,
+  OrgLevel,
   RefusedDoc,
   RequestInput,
 } from './types';
-import { ORG_LEVEL_ORDER, orgLevelName, sizeKind } from './types';
+import { screenOfDocs, worldOfDocs } from './world-of-docs';
+import type { ParseFn, ValidateFn } from './world-of-docs';
 
-export type EvaluateFn = (set: PolicySet, request: Request, options?: EvaluateOptions) => DecisionResult;
-export type ParseFn = (text: string) => { policy?: Policy; findings: Finding[] };
-/** Every finding of a document (parse and validation), as the editor shows them; `size`: the size limit it is held to. */
-export type ValidateFn = (text: string, kind: DocKind, size?: PolicyKind) => Finding[];
+export type { ParseFn, ValidateFn } from './world-of-docs';
 
 export const MAX_ACTIONS = 50;
-
-/** A second document of a kind the request takes once: it is left out, and the person told why. */
-function onlyFirst(doc: DocInput, rule: string): EvaluationAnswer['skipped'][number] {
-  return { docId: doc.id, name: doc.name, reason: `${rule}; only the first one counts` };
-}
-
-export interface PolicySetOptions extends WorkbenchOptions {
-  validate?: ValidateFn;
-  /** Why session policies do not apply to this request's principal ('' or absent: they apply). */
-  noSession?: string;
-}
-
-/**
- * The policy set the documents make. Documents that cannot be read are refused and left out;
- * documents with findings IAM refuses are refused, and used fail-closed only with `anyway`.
- */
-export function buildPolicySet(
-  docs: DocInput[],
-  parse: ParseFn,
-  options: PolicySetOptions = {},
-): {
-  set: PolicySet;
-  skipped: EvaluationAnswer['skipped'];
-  refused: RefusedDoc[];
-  levels: EvaluationAnswer['levels'];
-} {
-  const set: PolicySet = {};
-  const skipped: EvaluationAnswer['skipped'] = [];
-  const refused: RefusedDoc[] = [];
-  const scps = new Map<string, PolicyEntry[]>();
-  const rcps = new Map<string, PolicyEntry[]>();
-  // A user's inline policies share one limit of 2,048 characters, in the order they are listed.
-  const userInline = docs.filter((d) => d.kind === 'identity' && d.storedAs === 'user-inline');
-  const totals = new Map<string, Finding[]>();
-  if (options.validate)
-    inlineSizeFindings(
-      userInline.map((d) => d.text),
-      'user-inline',
-    ).forEach((f, i) => totals.set(userInline[i].id, f));
-  for (const doc of docs) {
-    const parsed = parse(doc.text);
-    // AWS refuses a document that is not valid JSON, so a partly read one is not evaluated at all.
-    const unreadable = refusals(parsed.findings);
-    if (!parsed.policy || unreadable.length > 0) {
-      const finding: Finding = unreadable[0] ?? {
-        code: 'parse.not-a-policy',
-        severity: 'ERROR',
-        message: 'it is not a policy document',
-        range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-      };
-      refused.push({
-        docId: doc.id,
-        name: doc.name,
-        finding,
-        count: Math.max(1, unreadable.length),
-        unreadable: true,
-        statements: [],
-      });
-      continue;
-    }
-    let policy = parsed.policy;
-    if (options.validate) {
-      const total = totals.get(doc.id);
-      const size = total ? undefined : sizeKind(doc.kind, doc.storedAs);
-      const found = refusals([...options.validate(doc.text, doc.kind, size), ...(total ?? [])]);
-      if (found.length > 0) {
-        const statements = brokenStatements(policy, found);
-        refused.push({
-          docId: doc.id,
-          name: doc.name,
-          finding: found[0],
-          count: found.length,
-          unreadable: false,
-          statements,
-        });
-        if (!options.anyway) continue;
-        policy = failClosed(policy, statements);
-      }
-    }
-    const entry: PolicyEntry = { id: doc.id, policy };
-    switch (doc.kind) {
-      case 'identity':
-        (set.identity ??= []).push(entry);
-        break;
-      case 'resource':
-        if (set.resource) skipped.push(onlyFirst(doc, 'a request has one resource policy'));
-        else set.resource = entry;
-        break;
-      case 'boundary':
-        if (set.boundary) skipped.push(onlyFirst(doc, 'a principal has one permissions boundary'));
-        else set.boundary = entry;
-        break;
-      case 'session':
-        if (options.noSession) skipped.push({ docId: doc.id, name: doc.name, reason: options.noSession });
-        else (set.session ??= []).push(entry);
-        break;
-      case 'scp':
-      case 'rcp': {
-        const map = doc.kind === 'scp' ? scps : rcps;
-        const level = doc.level ?? 'root';
-        if (!map.has(level)) map.set(level, []);
-        map.get(level)!.push(entry);
-        break;
-      }
-    }
-  }
-  // A level with no SCP here keeps AWS's default FullAWSAccess, so only levels with documents are listed.
-  const levels = {
-    scp: ORG_LEVEL_ORDER.filter((l) => scps.has(l)),
-    rcp: ORG_LEVEL_ORDER.filter((l) => rcps.has(l)),
-  };
-  if (scps.size > 0) {
-    set.scps = levels.scp.map((l) => scps.get(l)!);
-    set.scpLevelNames = levels.scp.map(orgLevelName);
-  }
-  if (rcps.size > 0) {
-    set.rcps = levels.rcp.map((l) => rcps.get(l)!);
-    set.rcpLevelNames = levels.rcp.map(orgLevelName);
-  }
-  return { set, skipped, refused, levels };
-}
 
 const show = (v: string) => `\`${v.length > 80 ? `${v.slice(0, 80)}…` : v}\``;
 
@@ -306,45 +182,82 @@ export function buildRequest(
 export function evaluateWorkbench(
   docs: DocInput[],
   input: RequestInput,
-  deps: { evaluate: EvaluateFn; parse: ParseFn; validate?: ValidateFn; catalog?: Catalog },
+  deps: { parse: ParseFn; validate?: ValidateFn; catalog?: Catalog },
   options: WorkbenchOptions = {},
 ): EvaluationAnswer {
   const anyway = options.anyway === true;
-  const { set, skipped, refused, levels } = buildPolicySet(docs, deps.parse, {
-    anyway,
-    validate: deps.validate,
-    noSession: sessionNotApplicable(input.principal),
+  const principal = input.principal.trim() || 'anonymous';
+  const resource = input.resource.trim() || '*';
+  const account = input.resourceAccount.trim();
+  const { world, session, docOf, skipped } = worldOfDocs(docs, {
+    principal,
+    resource,
+    ...(/^\d{12}$/.test(account) ? { resourceAccount: account } : {}),
+    userid: input.context.find((c) => c.key.trim().toLowerCase() === 'aws:userid')?.value.trim(),
   });
+  const noSession = sessionNotApplicable(input.principal);
+  if (noSession)
+    for (const d of docs) if (d.kind === 'session') skipped.push({ docId: d.id, name: d.name, reason: noSession });
+  const screen = screenOfDocs(docs, docOf, deps.parse, deps.validate);
+  const policyId = (id: string) => docOf.get(id)?.id ?? id;
   const notes: string[] = [];
   if (input.actions.length > MAX_ACTIONS) notes.push(`only the first ${MAX_ACTIONS} actions are evaluated`);
   const rows: EvaluationAnswer['rows'] = [];
+  const refusedById = new Map<string, RefusedDoc>();
+  let levels: EvaluationAnswer['levels'] = { scp: [], rcp: [] };
+  const levelOf = (list: { id: string }[][] | undefined): OrgLevel[] =>
+    (list ?? []).map((level) => docs.find((d) => d.id === level[0]?.id)?.level ?? 'root');
   for (const action of input.actions.slice(0, MAX_ACTIONS)) {
     try {
-      const request = buildRequest(input, action, deps.catalog, notes);
-      const r = deps.evaluate(set, request, { trace: true });
+      const request: WorldRequest = buildRequest(input, action, deps.catalog, notes);
+      if (session) request.session = session;
+      const r = authorize(world, request, { trace: true, screen, anyway, policyId, attachedLevelsOnly: true });
+      if (!r.ok) {
+        rows.push({
+          ok: false,
+          action,
+          error: r.errors.map((f) => (f.help ? `${f.message}: ${f.help}` : f.message)).join('; '),
+        });
+        continue;
+      }
+      const v = r.value;
+      for (const x of v.refused) {
+        const doc = docOf.get(x.id) ?? docs.find((d) => d.id === x.id);
+        if (doc && !refusedById.has(doc.id))
+          refusedById.set(doc.id, {
+            docId: doc.id,
+            name: doc.name,
+            finding: x.finding,
+            count: x.count,
+            unreadable: x.unreadable,
+            statements: x.statements,
+          });
+      }
+      levels = { scp: levelOf(v.policies.scps), rcp: levelOf(v.policies.rcps) };
       const problem = actionProblem(action, deps.catalog);
       rows.push({
         ok: true,
         value: {
           action,
-          decision: r.decision,
-          message: r.message,
-          deciding: r.deciding,
-          ...(r.deniedBy ? { deniedBy: r.deniedBy } : {}),
-          byPolicyType: r.byPolicyType,
-          trace: r.trace,
-          errors: r.errors,
+          decision: v.decision,
+          message: v.message,
+          deciding: v.deciding,
+          ...(v.deniedBy ? { deniedBy: v.deniedBy } : {}),
+          byPolicyType: v.byPolicyType,
+          trace: v.trace,
+          errors: v.errors,
           ...(problem ? { actionProblem: problem } : {}),
         },
       });
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      rows.push({
-        ok: false,
-        action,
-        error: e instanceof Error && e.name === 'PrincipalError' ? why : `the engine failed on this request: ${why}`,
-      });
+      rows.push({ ok: false, action, error: `the engine failed on this request: ${why}` });
     }
   }
+  // In the order of the documents, as the page lists them.
+  const refused = docs.flatMap((d) => {
+    const x = refusedById.get(d.id);
+    return x ? [x] : [];
+  });
   return { rows, skipped, notes, refused, anyway: anyway && refused.length > 0, fields: checkFields(input), levels };
 }

@@ -138,7 +138,6 @@ export const engineApi = {
           safeDocs,
           request,
           {
-            evaluate: services.evaluate,
             parse: cachedParse,
             catalog,
             validate: (text, kind, size) => validate?.(text, policyTypeOf(kind, text), size) ?? [],

@@ -1,11 +1,14 @@
 /**
- * `authorize(world, request)`: gathers the policies that apply to a request from the world (the
- * caller's identity policies, boundary and tags, the resource's policy and tags, the SCPs and RCPs
- * of the organization paths, a role's trust policy for sts:AssumeRole*), fills the request
- * context, and decides with the engine's `evaluate`.
+ * `authorize(world, request)`: the one path from a world to a decision. It gathers the policies
+ * that apply to a request (the caller's identity policies, groups, boundary and tags, the
+ * resource's policy and tags, the SCPs and RCPs of the organization paths, a role's trust policy
+ * for sts:AssumeRole*, the session's policies), screens each document once (a document IAM would
+ * refuse is reported in `refused` and left out, or used fail-closed with `anyway`), fills the
+ * request context, and decides with the engine's `evaluate`. The workbench and `iamplay eval`
+ * make a small world of their documents and come here.
  */
 import type { Finding, Result } from '../engine/diagnostics';
-import type { ContextValue, Request } from '../engine/model';
+import type { ContextValue, PolicyType, Request } from '../engine/model';
 import type { Caller, EvalRequest } from '../engine/evaluate/types';
 import type { DecisionResult, PolicyEntry, PolicySet } from '../engine/decision/types';
 import { parseCaller } from '../engine/caller';
@@ -13,8 +16,10 @@ import { buildContext, derivedUniqueId } from '../engine/context';
 import { arnAccount } from '../engine/arn';
 import { evaluate } from '../engine/authorize';
 import { isAssumeRole } from '../engine/decision/applicability';
-import { parseDocument } from './documents';
+import { screenDocument } from './documents';
+import type { DocPlace, Refusal, Screen, StoredAs } from './documents';
 import { placement } from './organization';
+import type { OrgPlacement } from './organization';
 import { FULL_AWS_ACCESS } from './schema';
 import type { InlinePolicy, ManagedPolicy, PolicyDocument, Role, Tags, User, World } from './types';
 
@@ -34,6 +39,11 @@ export interface SessionFacts {
   mfa?: boolean;
   /** When the session was created, in milliseconds since the epoch. */
   issuedAt?: number;
+  /**
+   * For a federated user (`GetFederationToken`): the ARN of the IAM user whose credentials created
+   * the session. Its identity policies and boundary are the session's, limited by the session policies.
+   */
+  createdBy?: string;
 }
 
 export interface WorldRequest extends Request {
@@ -43,10 +53,65 @@ export interface WorldRequest extends Request {
 
 export interface AuthorizeOptions {
   trace?: boolean;
+  /** Word the AccessDenied message (default true). */
+  message?: boolean;
   /** The request time in milliseconds (default now): `aws:CurrentTime`, `aws:EpochTime`. */
   now?: number;
   /** Resolves AWS managed policies that the world refers to but does not declare. */
   managedPolicy?: (arn: string) => ManagedPolicy | undefined;
+  /** Reads and judges each gathered document (default: `screenDocument`); a cache may sit underneath. */
+  screen?: Screen;
+  /** Decide with refused documents anyway, fail-closed (an unreadable one is still left out). */
+  anyway?: boolean;
+  /** The id the answer gives a gathered document (default: the gathering's own id). */
+  policyId?: (id: string) => string;
+  /**
+   * Evaluate only the organization levels that have a policy of their own attached. A level with
+   * only AWS's default (`FullAWSAccess`, no RCP besides the implied `RCPFullAWSAccess`) allows
+   * every request, so the decision is the same; the workbench and eval cases list only the levels
+   * they were given.
+   */
+  attachedLevelsOnly?: boolean;
+  /** The request's principal as already parsed (its `arn` is the request's `principal`): it is not parsed again. */
+  caller?: Caller;
+  /** Record every gathered document in `Gathered.documents` (default false). */
+  documents?: boolean;
+}
+
+/** A gathered document IAM would refuse: left out, or used fail-closed with `anyway`. */
+export interface RefusedDocument extends Refusal {
+  id: string;
+}
+
+/** A gathered document as the world holds it, and where it came from (for showing it elsewhere). */
+export interface GatheredDocument {
+  /** The id the answer gives it. */
+  id: string;
+  type: PolicyType;
+  document: PolicyDocument;
+  /** Who or what holds it: `alice`, `developers (group)`, `Boundary`, an organization level's name. */
+  from: string;
+  /** The policy's own name: `inline S3Notes`, a managed policy's name, an SCP's id. */
+  name: string;
+  /** For SCPs and RCPs: the level (0 = root) of the list the decision gets. */
+  level?: number;
+  /** For identity policies and boundaries: how IAM stores it. */
+  storedAs?: StoredAs;
+  /** For SCPs and RCPs: the level on the organization path (0 = root, `of - 1` = the account). */
+  pathLevel?: { index: number; of: number };
+}
+
+/** What applies to one request in a world, before deciding. */
+export interface Gathered {
+  set: PolicySet;
+  /** The request as it will be evaluated: the caller and the filled context. */
+  request: EvalRequest;
+  resourceAccount: string | undefined;
+  /** Gathered documents IAM would refuse, in the order they were gathered. */
+  refused: RefusedDocument[];
+  /** With the `documents` option: every document gathered (refused ones too), in the order gathered. */
+  documents: GatheredDocument[];
+  errors: Finding[];
 }
 
 export interface Authorized extends DecisionResult {
@@ -54,6 +119,8 @@ export interface Authorized extends DecisionResult {
   request: EvalRequest;
   /** The policies that applied. */
   policies: PolicySet;
+  /** Gathered documents IAM would refuse, in the order they were gathered. */
+  refused: RefusedDocument[];
 }
 
 function issue(code: string, message: string, help?: string): Finding {
@@ -71,21 +138,58 @@ function arnOf(kind: 'user' | 'role' | 'group', account: string, name: string, p
   return `arn:aws:iam::${account}:${kind}${path ?? '/'}${name}`;
 }
 
+/**
+ * The organization account of a caller or resource the request gives no account for (an anonymous
+ * caller, a bucket ARN): a small world made from documents places its levels there; no real
+ * account has this id.
+ */
+export const UNNAMED_ACCOUNT = '';
+
+const ROLE_ARN = /^arn:[a-z-]+:iam::\d{12}:role\//;
+
+const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+
 class Gatherer {
   readonly errors: Finding[] = [];
+  readonly refused: RefusedDocument[] = [];
+  readonly documents: GatheredDocument[] = [];
+  /** Who holds the documents being gathered (`alice`, `developers (group)`, …). */
+  from = '';
+  level: number | undefined;
+  pathLevel: { index: number; of: number } | undefined;
+  private readonly screen: Screen;
   constructor(
     readonly world: World,
     readonly options: AuthorizeOptions,
-  ) {}
-
-  entry(id: string, doc: PolicyDocument): PolicyEntry | undefined {
-    const parsed = parseDocument(doc);
-    for (const f of parsed.findings)
-      if (f.severity === 'ERROR') this.errors.push({ ...f, message: `in \`${id}\`: ${f.message}` });
-    return parsed.policy ? { id, policy: parsed.policy } : undefined;
+  ) {
+    this.screen = options.screen ?? screenDocument;
   }
 
-  managed(arn: string): PolicyEntry | undefined {
+  /** Screens one document; `name` (the policy's own name, for `documents`) is worded only when asked for. */
+  entry(doc: PolicyDocument, place: DocPlace, name?: () => string): PolicyEntry | undefined {
+    const id = this.options.policyId ? this.options.policyId(place.id) : place.id;
+    if (this.options.documents) {
+      const d: GatheredDocument = {
+        id,
+        type: place.type,
+        document: doc,
+        from: this.from,
+        name: name ? name() : place.id,
+      };
+      if (this.level !== undefined) d.level = this.level;
+      if (this.pathLevel) d.pathLevel = this.pathLevel;
+      if (place.storedAs) d.storedAs = place.storedAs;
+      this.documents.push(d);
+    }
+    const s = this.screen(doc, place);
+    if (s.refusal) {
+      this.refused.push({ id, ...s.refusal });
+      return this.options.anyway && s.failClosed ? { id, policy: s.failClosed } : undefined;
+    }
+    return s.policy ? { id, policy: s.policy } : undefined;
+  }
+
+  managed(arn: string, type: PolicyType): PolicyEntry | undefined {
     const m = this.world.managedPolicies?.find((p) => p.arn === arn) ?? this.options.managedPolicy?.(arn);
     if (!m) {
       this.errors.push(
@@ -104,39 +208,91 @@ class Gatherer {
       );
       return undefined;
     }
-    return this.entry(arn, v.document);
+    const storedAs: StoredAs = arn.startsWith('arn:aws:iam::aws:policy/') ? 'aws-managed' : 'managed';
+    return this.entry(v.document, { id: arn, type, storedAs }, () => policyName(arn));
   }
 
-  inline(owner: string, list: InlinePolicy[] | undefined, out: PolicyEntry[]): void {
-    for (const p of list ?? []) {
-      const e = this.entry(`${owner}:inline/${p.name}`, p.document);
+  inline(owner: string, list: InlinePolicy[] | undefined, out: PolicyEntry[], storedAs: StoredAs): void {
+    if (!list) return;
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i];
+      const place: DocPlace = { id: `${owner}:inline/${p.name}`, type: 'identity', storedAs };
+      if (storedAs === 'user-inline' && i > 0) place.earlierInline = list.slice(0, i).map((x) => x.document);
+      const e = this.entry(p.document, place, () => `inline ${p.name}`);
       if (e) out.push(e);
     }
   }
 
-  managedList(list: string[] | undefined, out: PolicyEntry[]): void {
+  managedList(list: string[] | undefined, out: PolicyEntry[], type: PolicyType): void {
     for (const arn of list ?? []) {
-      const e = this.managed(arn);
+      const e = this.managed(arn, type);
       if (e) out.push(e);
     }
   }
 
-  orgLevels(ids: string[][], type: 'SCP' | 'RCP'): PolicyEntry[][] {
+  /** The user's own policies and its groups', in IAM's order: inline, managed, then each group's. */
+  userPolicies(user: User, out: PolicyEntry[]): void {
+    this.from = user.name;
+    if (user.inlinePolicies)
+      this.inline(`user${user.path ?? '/'}${user.name}`, user.inlinePolicies, out, 'user-inline');
+    this.managedList(user.managedPolicies, out, 'identity');
+    for (const name of user.groups ?? []) {
+      const group = this.world.groups?.find((x) => x.account === user.account && x.name === name);
+      if (!group) continue;
+      this.from = `${group.name} (group)`;
+      if (group.inlinePolicies)
+        this.inline(`group${group.path ?? '/'}${group.name}`, group.inlinePolicies, out, 'group-inline');
+      this.managedList(group.managedPolicies, out, 'identity');
+    }
+    this.from = '';
+  }
+
+  boundary(arn: string | undefined): PolicyEntry | undefined {
+    if (!arn) return undefined;
+    this.from = 'Boundary';
+    const e = this.managed(arn, 'boundary');
+    this.from = '';
+    return e;
+  }
+
+  /** The SCPs or RCPs per level of a placement; with `attachedLevelsOnly`, the levels of AWS's default are left out. */
+  orgLevels(place: OrgPlacement, type: 'SCP' | 'RCP'): { levels: PolicyEntry[][]; names: string[] } {
     const org = this.world.organization;
-    return ids.map((level) => {
+    const ids = type === 'SCP' ? place.scpLevels : place.rcpLevels;
+    const defaults = type === 'SCP' ? place.scpDefault : place.rcpDefault;
+    const levels: PolicyEntry[][] = [];
+    const names: string[] = [];
+    ids.forEach((level, i) => {
+      if (this.options.attachedLevelsOnly && defaults[i]) return;
       const out: PolicyEntry[] = [];
+      const refusedBefore = this.refused.length;
+      this.from = place.levelNames[i];
+      this.level = levels.length;
+      this.pathLevel = { index: i, of: ids.length };
       for (const id of level) {
         const p = org?.policies?.find((x) => x.id === id && x.type === type);
+        const policyType = type === 'SCP' ? 'scp' : 'rcp';
         if (p) {
-          const e = this.entry(id, p.document);
+          const e = this.entry(p.document, { id, type: policyType });
           if (e) out.push(e);
         } else if (type === 'SCP' && id === FULL_AWS_ACCESS) {
-          const e = this.entry(FULL_AWS_ACCESS, FULL_AWS_ACCESS_DOCUMENT);
+          const e = this.entry(FULL_AWS_ACCESS_DOCUMENT, { id: FULL_AWS_ACCESS, type: policyType });
           if (e) out.push(e);
         }
       }
-      return out;
+      this.from = '';
+      this.level = undefined;
+      this.pathLevel = undefined;
+      // A level whose only documents are refused and left out is as if nothing were attached there.
+      if (this.options.attachedLevelsOnly && out.length === 0 && this.refused.length > refusedBefore) {
+        for (const d of this.documents)
+          if (d.level === levels.length && d.type === (type === 'SCP' ? 'scp' : 'rcp')) delete d.level;
+        return;
+      }
+      levels.push(out);
+      names.push(place.levelNames[i]);
     });
+    return { levels, names };
   }
 }
 
@@ -150,15 +306,20 @@ function findRole(world: World, caller: Caller): Role | undefined {
   return world.roles?.find((r) => r.account === caller.account && r.name === name);
 }
 
-/** Decides a request in a world. Answers `{ ok: false }` only when the request itself is unusable. */
-export function authorize(world: World, request: WorldRequest, options: AuthorizeOptions = {}): Result<Authorized> {
-  const parsed = parseCaller(request.principal);
-  if (!parsed.ok) return parsed;
-  let caller = parsed.value;
+/** What applies to a request in a world. Answers `{ ok: false }` only when the request itself is unusable. */
+export function gather(world: World, request: WorldRequest, options: AuthorizeOptions = {}): Result<Gathered> {
+  let caller: Caller;
+  if (options.caller && options.caller.arn === request.principal) caller = options.caller;
+  else {
+    const parsed = parseCaller(request.principal);
+    if (!parsed.ok) return parsed;
+    caller = parsed.value;
+  }
   const g = new Gatherer(world, options);
   const set: PolicySet = { identity: [] };
   let principalTags: Tags | undefined;
   let uniqueId: string | undefined;
+  const session = request.session;
 
   if (caller.kind === 'user') {
     const user = findUser(world, caller);
@@ -167,19 +328,16 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
         ok: false,
         errors: [issue('evaluate.request.unknown-principal', `the user \`${caller.arn}\` is not in the world`)],
       };
-    const owner = `user${user.path ?? '/'}${user.name}`;
-    g.inline(owner, user.inlinePolicies, set.identity!);
-    g.managedList(user.managedPolicies, set.identity!);
-    for (const name of user.groups ?? []) {
-      const group = world.groups?.find((x) => x.account === user.account && x.name === name);
-      if (!group) continue;
-      g.inline(`group${group.path ?? '/'}${group.name}`, group.inlinePolicies, set.identity!);
-      g.managedList(group.managedPolicies, set.identity!);
+    g.userPolicies(user, set.identity!);
+    if (user.permissionsBoundary) {
+      const b = g.boundary(user.permissionsBoundary);
+      if (b) set.boundary = b;
     }
-    if (user.permissionsBoundary) set.boundary = g.managed(user.permissionsBoundary);
     principalTags = user.tags;
+    // The caller carries a unique id the world gives; a derived one is the context's `aws:userid`,
+    // which the engine reads when a resource policy may name it (the caller keeps its parsed shape).
     uniqueId = user.id ?? derivedUniqueId('AIDA', caller.arn);
-    caller = { ...caller, uniqueId };
+    if (user.id) caller = { ...caller, uniqueId };
   } else if (caller.kind === 'role' || caller.kind === 'assumed-role') {
     const role = findRole(world, caller);
     if (!role)
@@ -189,21 +347,45 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
       };
     const roleArn = arnOf('role', role.account, role.name, role.path);
     uniqueId = role.id ?? derivedUniqueId('AROA', roleArn);
-    caller = { ...caller, roleArn, uniqueId };
-    g.inline(`role${role.path ?? '/'}${role.name}`, role.inlinePolicies, set.identity!);
-    g.managedList(role.managedPolicies, set.identity!);
-    if (role.permissionsBoundary) set.boundary = g.managed(role.permissionsBoundary);
+    if (role.id) caller = { ...caller, roleArn, uniqueId };
+    else if (caller.roleArn !== roleArn) caller = { ...caller, roleArn };
+    g.from = role.name;
+    if (role.inlinePolicies)
+      g.inline(`role${role.path ?? '/'}${role.name}`, role.inlinePolicies, set.identity!, 'role-inline');
+    g.managedList(role.managedPolicies, set.identity!, 'identity');
+    g.from = '';
+    if (role.permissionsBoundary) {
+      const b = g.boundary(role.permissionsBoundary);
+      if (b) set.boundary = b;
+    }
     principalTags = role.tags;
+  } else if (caller.kind === 'federated-user' && session?.createdBy !== undefined) {
+    // GetFederationToken: the IAM user's policies, limited by the session policies.
+    const by = session.createdBy;
+    const user = world.users?.find((u) => arnOf('user', u.account, u.name, u.path) === by);
+    if (!user)
+      return {
+        ok: false,
+        errors: [issue('evaluate.request.unknown-principal', `the user \`${by}\` is not in the world`)],
+      };
+    g.userPolicies(user, set.identity!);
+    if (user.permissionsBoundary) {
+      const b = g.boundary(user.permissionsBoundary);
+      if (b) set.boundary = b;
+    }
+    principalTags = user.tags;
   }
 
-  const session = request.session;
-  if (session && (caller.kind === 'assumed-role' || caller.kind === 'federated-user')) {
+  // Session policies limit role sessions and federated users (and a role acting as itself).
+  if (session && (caller.kind === 'assumed-role' || caller.kind === 'federated-user' || caller.kind === 'role')) {
     const list: PolicyEntry[] = [];
+    g.from = 'Session';
     (session.policies ?? []).forEach((doc, i) => {
-      const e = g.entry(`session:${i}`, doc);
+      const e = g.entry(doc, { id: `session:${i}`, type: 'session' }, () => `policy ${i + 1}`);
       if (e) list.push(e);
     });
-    g.managedList(session.policyArns, list);
+    g.managedList(session.policyArns, list, 'session');
+    g.from = '';
     if (list.length > 0) set.session = list;
   }
 
@@ -214,7 +396,14 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
   if (isAssumeRole(action, resource)) {
     const target = world.roles?.find((r) => arnOf('role', r.account, r.name, r.path) === resource);
     if (target) {
-      set.resource = g.entry(`role${target.path ?? '/'}${target.name}:trust`, target.trustPolicy);
+      g.from = target.name;
+      const e = g.entry(
+        target.trustPolicy,
+        { id: `role${target.path ?? '/'}${target.name}:trust`, type: 'trust' },
+        () => 'trust policy',
+      );
+      if (e) set.resource = e;
+      g.from = '';
       resourceTags = target.tags;
       resourceAccount ??= target.account;
     }
@@ -225,10 +414,20 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
         ? world.resources?.find((r) => r.arn === resource.slice(0, resource.indexOf('/')))
         : undefined;
     const found = exact ?? bucket;
-    if (found?.policy !== undefined) set.resource = g.entry(found.arn, found.policy);
+    // A policy on a role's ARN is held to a trust policy's rules.
+    if (found?.policy !== undefined) {
+      g.from = found.arn;
+      const e = g.entry(
+        found.policy,
+        { id: found.arn, type: ROLE_ARN.test(found.arn) ? 'trust' : 'resource' },
+        () => 'resource policy',
+      );
+      if (e) set.resource = e;
+      g.from = '';
+    }
     if (exact) resourceTags = exact.tags;
     if (found?.account) resourceAccount ??= found.account;
-    if (!exact) {
+    if (!exact && resource.startsWith('arn:aws:iam::')) {
       const iamRole = world.roles?.find((r) => arnOf('role', r.account, r.name, r.path) === resource);
       const iamUser = world.users?.find((u) => arnOf('user', u.account, u.name, u.path) === resource);
       resourceTags = iamRole?.tags ?? iamUser?.tags ?? resourceTags;
@@ -238,37 +437,73 @@ export function authorize(world: World, request: WorldRequest, options: Authoriz
 
   // The organization: SCPs of the principal's account, RCPs of the resource's account.
   const accountName = (id: string | undefined) => world.accounts.find((a) => a.id === id)?.name;
-  const principalPlace = placement(world.organization, caller.account, accountName(caller.account));
-  const resourcePlace = placement(world.organization, resourceAccount, accountName(resourceAccount));
+  const principalAccount = caller.account ?? UNNAMED_ACCOUNT;
+  const ownerAccount = resourceAccount ?? UNNAMED_ACCOUNT;
+  const org = world.organization;
+  const principalPlace = org ? placement(org, principalAccount, accountName(principalAccount)) : undefined;
+  const resourcePlace =
+    !org || ownerAccount === principalAccount
+      ? principalPlace
+      : placement(org, ownerAccount, accountName(ownerAccount));
   if (principalPlace && !principalPlace.management) {
-    set.scps = g.orgLevels(principalPlace.scpLevels, 'SCP');
-    set.scpLevelNames = principalPlace.levelNames;
+    const { levels, names } = g.orgLevels(principalPlace, 'SCP');
+    if (levels.length > 0) {
+      set.scps = levels;
+      set.scpLevelNames = names;
+    }
   }
   if (resourcePlace && !resourcePlace.management) {
-    set.rcps = g.orgLevels(resourcePlace.rcpLevels, 'RCP');
-    set.rcpLevelNames = resourcePlace.levelNames;
+    const { levels, names } = g.orgLevels(resourcePlace, 'RCP');
+    if (levels.length > 0) {
+      set.rcps = levels;
+      set.rcpLevelNames = names;
+    }
   }
 
   const now = options.now ?? Date.now();
   const given: Record<string, ContextValue> = request.context ?? {};
+  // An organization without an id (a small world made from documents) adds no organization keys.
   const context = buildContext(caller, resource, given, {
     resourceAccount,
     principalTags,
     sessionTags: session?.tags,
     resourceTags,
-    principalOrgId: principalPlace?.orgId,
-    principalOrgPath: principalPlace?.path,
-    resourceOrgId: resourcePlace?.orgId,
-    resourceOrgPath: resourcePlace?.path,
+    principalOrgId: principalPlace?.orgId || undefined,
+    principalOrgPath: principalPlace?.orgId ? principalPlace.path : undefined,
+    resourceOrgId: resourcePlace?.orgId || undefined,
+    resourceOrgPath: resourcePlace?.orgId ? resourcePlace.path : undefined,
     uniqueId,
     mfa: session?.mfa,
     now,
     tokenIssued: session?.issuedAt,
   });
-  const evalRequest: EvalRequest = { caller, action, resource, context };
-  const result = evaluate(set, evalRequest, { trace: options.trace, resourceAccount });
   return {
     ok: true,
-    value: { ...result, errors: [...g.errors, ...result.errors], request: evalRequest, policies: set },
+    value: {
+      set,
+      request: { caller, action, resource, context },
+      resourceAccount,
+      refused: g.refused,
+      documents: g.documents,
+      errors: g.errors,
+    },
   };
+}
+
+/** Decides a request in a world. Answers `{ ok: false }` only when the request itself is unusable. */
+export function authorize(world: World, request: WorldRequest, options: AuthorizeOptions = {}): Result<Authorized> {
+  const gathered = gather(world, request, options);
+  if (!gathered.ok) return gathered;
+  const { set, request: evalRequest, resourceAccount, refused, errors } = gathered.value;
+  // The engine's answer is new: it is completed in place.
+  const value = evaluate(set, evalRequest, {
+    trace: options.trace,
+    message: options.message,
+    resourceAccount,
+  }) as Authorized;
+  if (errors.length > 0) value.errors = [...errors, ...value.errors];
+  value.request = evalRequest;
+  value.policies = set;
+  value.refused = refused;
+  return { ok: true, value };
 }

@@ -68,3 +68,8 @@ export type { AuthorizeOptions, Authorized, SessionFacts, WorldRequest } from '.
 export { parseDocument } from './documents';
 export { managedPolicyLookup } from './managed';
 export type { ManagedPolicyData } from './managed';
+export { screenDocument, screenWith } from './documents';
+export type { DocPlace, Refusal, Screen, Screened, StoredAs as WorldStoredAs, Validate } from './documents';
+export type { RefusedDocument } from './authorize';
+export { runCase } from './from-case';
+export type { CaseAnswer, CaseError, CaseExplain, CaseOptions, DecidingStatement } from './from-case';

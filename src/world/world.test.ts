@@ -232,6 +232,8 @@ describe('placement in the organization', () => {
       scpLevels: [['FullAWSAccess'], ['FullAWSAccess', 'p-region'], ['FullAWSAccess']],
       rcpLevels: [[], ['p-perimeter'], []],
       levelNames: ['root', 'Workloads', A],
+      scpDefault: [true, false, true],
+      rcpDefault: [true, false, true],
     });
     expect(placement(world().organization, A, 'dev')?.levelNames).toEqual(['root', 'Workloads', 'dev']);
   });
@@ -347,7 +349,9 @@ describe('authorize(world, request)', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.decision).toBe('Allow');
-    expect(r.value.errors[0].message.startsWith('in `user/alice:inline/broken`: ')).toBe(true);
+    expect(r.value.refused.map((x) => [x.id, x.finding.code, x.unreadable])).toEqual([
+      ['user/alice:inline/broken', 'parse.json-syntax', true],
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCase } from './decision/case';
+import { runCase } from './from-case';
 
 interface Expect {
   decision: string;

@@ -8,18 +8,18 @@
 import { describe, expect, it } from 'vitest';
 import { loadManagedPolicies } from '../catalog';
 import fc from 'fast-check';
-import type { Finding } from './diagnostics';
-import type { PolicyType } from './model';
-import { CASES } from './validate/checks.cases';
-import { validatePolicy } from './validate';
-import { parsePolicy } from './parse';
-import { ACCEPTED_BY_IAM, brokenStatements, failClosed, isRefusal, refusals } from './refusal';
-import { mayBeRefused } from './refuse-fast';
-import { runCase } from './decision/case';
-import { evaluate } from './authorize';
-import { parseCaller } from './caller';
-import { buildContext } from './context';
-import type { PolicySet } from './decision/types';
+import type { Finding } from '../engine/diagnostics';
+import type { PolicyType } from '../engine/model';
+import { CASES } from '../engine/validate/checks.cases';
+import { validatePolicy } from '../engine/validate';
+import { parsePolicy } from '../engine/parse';
+import { ACCEPTED_BY_IAM, brokenStatements, failClosed, isRefusal, refusals } from '../engine/refusal';
+import { mayBeRefused } from '../engine/refuse-fast';
+import { runCase } from './from-case';
+import { evaluate } from '../engine/authorize';
+import { parseCaller } from '../engine/caller';
+import { buildContext } from '../engine/context';
+import type { PolicySet } from '../engine/decision/types';
 
 const textOf = (doc: unknown) => (typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2));
 const range = (start: number, end: number) => ({
@@ -118,6 +118,8 @@ function caseFor(doc: unknown, type: PolicyType, action: string, resource: strin
       c.permissionsBoundary = doc;
       break;
     case 'session':
+      // Session policies limit role sessions (an IAM user has none).
+      c.request = { principal: 'arn:aws:sts::111122223333:assumed-role/app/s', action, resource, context };
       c.identityPolicies = [ALLOW_ALL];
       c.sessionPolicy = doc;
       break;
