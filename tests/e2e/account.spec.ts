@@ -206,18 +206,18 @@ test.describe('the Account section', () => {
 
   test('sub-pages have real addresses: back and forward, a reload, an unknown name', async ({ page }) => {
     await page.goto('/account');
-    await add(page, 'Roles', 'web-server');
-    await expect(page.getByTestId('detail-arn')).toHaveText(/^arn:aws:iam::\d{12}:role\/web-server$/);
+    await add(page, 'Roles', 'report-builder');
+    await expect(page.getByTestId('detail-arn')).toHaveText(/^arn:aws:iam::\d{12}:role\/report-builder$/);
     await expect(page.getByRole('tab', { name: /^Trust policy/ })).toBeVisible();
     await expect(page.getByTestId('account-editor')).toHaveAttribute('data-state', 'ready');
     expect(await seriousViolations(page)).toEqual([]);
     await openList(page, 'Roles');
     await expect(
-      page.getByTestId('list-row').filter({ hasText: 'web-server' }).locator('td[data-label="Trusted entities"]'),
+      page.getByTestId('list-row').filter({ hasText: 'report-builder' }).locator('td[data-label="Trusted entities"]'),
     ).toHaveText('AWS service: ec2');
     await page.goBack();
-    await expect.poll(path(page)).toBe('/account/roles/web-server');
-    await expect(page.getByTestId('detail-name')).toHaveText('web-server');
+    await expect.poll(path(page)).toBe('/account/roles/report-builder');
+    await expect(page.getByTestId('detail-name')).toHaveText('report-builder');
     await page.goForward();
     await expect.poll(path(page)).toBe('/account/roles');
 
