@@ -21,7 +21,8 @@ import type { DocPlace, Refusal, Screen, StoredAs } from './documents';
 import { placement } from './organization';
 import type { OrgPlacement } from './organization';
 import { FULL_AWS_ACCESS } from './schema';
-import type { InlinePolicy, ManagedPolicy, PolicyDocument, Role, Tags, User, World } from './types';
+import { anonymousVerbs } from './public-access';
+import type { InlinePolicy, ManagedPolicy, PolicyDocument, Role, S3Bucket, Tags, User, World } from './types';
 
 /** The AWS managed SCP attached by default at every level. */
 export const FULL_AWS_ACCESS_DOCUMENT = {
@@ -57,6 +58,11 @@ export interface AuthorizeOptions {
   message?: boolean;
   /** The request time in milliseconds (default now): `aws:CurrentTime`, `aws:EpochTime`. */
   now?: number;
+  /**
+   * Decide as if no bucket had S3 Block Public Access on: the question "is this bucket policy
+   * public?" (asked to apply `RestrictPublicBuckets`, and by the checklist) is about the policy itself.
+   */
+  ignoreBlockPublicAccess?: boolean;
   /** Resolves AWS managed policies that the world refers to but does not declare. */
   managedPolicy?: (arn: string) => ManagedPolicy | undefined;
   /** Reads and judges each gathered document (default: `screenDocument`); a cache may sit underneath. */
@@ -296,6 +302,54 @@ class Gatherer {
   }
 }
 
+/** The world's S3 bucket a request is about (the bucket itself or one of its objects). */
+function bucketOf(world: World, resource: string): S3Bucket | undefined {
+  if (!resource.startsWith('arn:aws:s3:::')) return undefined;
+  const slash = resource.indexOf('/');
+  const arn = slash < 0 ? resource : resource.slice(0, slash);
+  return world.resources?.find((r): r is S3Bucket => r.type === 's3-bucket' && r.arn === arn);
+}
+
+/**
+ * S3 Block Public Access, `RestrictPublicBuckets` (S3 User Guide, "Blocking public access to your
+ * Amazon S3 storage"; `PublicAccessBlockConfiguration`): when a bucket's policy is public, it
+ * grants nothing to anyone but AWS service principals and the bucket owner's account — public and
+ * cross-account access within it is blocked, even to named accounts. Its Deny statements still
+ * apply, so only they are kept; a note says why.
+ */
+function restrictPublicBucket(
+  world: World,
+  request: WorldRequest,
+  caller: Caller,
+  resourceAccount: string | undefined,
+  set: PolicySet,
+  g: Gatherer,
+): void {
+  const bucket = bucketOf(world, request.resource);
+  if (bucket?.blockPublicAccess?.restrictPublicBuckets !== true || bucket.policy === undefined) return;
+  if (caller.kind === 'service' || (caller.account !== undefined && caller.account === resourceAccount)) return;
+  const now = g.options.now;
+  const isPublic =
+    anonymousVerbs(bucket, (probe) => {
+      const r = authorize(world, probe, { trace: false, message: false, now, ignoreBlockPublicAccess: true });
+      return r.ok && r.value.decision === 'Allow';
+    }).length > 0;
+  if (!isPublic || !set.resource) return;
+  const { id, policy } = set.resource;
+  set.resource = {
+    id,
+    policy: { ...policy, statements: policy.statements.filter((st) => st.effect?.value === 'Deny') },
+  };
+  g.errors.push({
+    ...issue(
+      'evaluate.world.restrict-public-buckets',
+      `the bucket \`${bucket.arn.slice('arn:aws:s3:::'.length)}\` blocks public access (\`RestrictPublicBuckets\`): its public policy grants nothing outside account \`${resourceAccount ?? bucket.account ?? ''}\``,
+      'S3 Block Public Access keeps a public bucket policy from granting access to anyone but AWS services and the bucket owner’s account; its Deny statements still apply',
+    ),
+    severity: 'WARNING',
+  });
+}
+
 function findUser(world: World, caller: Caller): User | undefined {
   return world.users?.find((u) => arnOf('user', u.account, u.name, u.path) === caller.arn);
 }
@@ -434,6 +488,8 @@ export function gather(world: World, request: WorldRequest, options: AuthorizeOp
     }
   }
   resourceAccount ??= arnAccount(resource) ?? caller.account;
+  if (set.resource && !options.ignoreBlockPublicAccess)
+    restrictPublicBucket(world, request, caller, resourceAccount, set, g);
 
   // The organization: SCPs of the principal's account, RCPs of the resource's account.
   const accountName = (id: string | undefined) => world.accounts.find((a) => a.id === id)?.name;

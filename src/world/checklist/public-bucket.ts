@@ -14,79 +14,21 @@
  */
 import type { CheckItem, CheckRule } from './types';
 import type { S3Bucket, World } from '../types';
-import type { Policy } from '../../engine/model';
 import { authorize } from '../authorize';
-import { parseDocument } from '../documents';
-import { copy, isDocument, list } from './common';
-
-/** What an anonymous caller is asked to do, on the bucket or on one of its objects. */
-const PROBES: { action: string; onObject: boolean; verb: string }[] = [
-  { action: 's3:GetObject', onObject: true, verb: 'read' },
-  { action: 's3:ListBucket', onObject: false, verb: 'list' },
-  { action: 's3:PutObject', onObject: true, verb: 'write' },
-  { action: 's3:DeleteObject', onObject: true, verb: 'delete' },
-];
-/** At most this many object keys are tried per bucket (the bucket's objects and the policy's resources). */
-const MAX_KEYS = 50;
-
-/** Object keys to ask about: the bucket's own objects, and one key inside each object pattern of its policy. */
-function probeKeys(bucket: S3Bucket): string[] {
-  const keys = new Set<string>();
-  for (const o of list(bucket.objects)) if (typeof o?.key === 'string' && keys.size < MAX_KEYS) keys.add(o.key);
-  const policy = isDocument(bucket.policy) ? parseDocument(bucket.policy).policy : undefined;
-  const prefix = `${bucket.arn}/`;
-  for (const st of policy?.statements ?? []) {
-    for (const r of st.resource?.values ?? []) {
-      if (keys.size >= MAX_KEYS) break;
-      const text = r.value;
-      if (text === '*' || text === 'arn:aws:s3:::*') keys.add('object');
-      else if (text.startsWith(prefix)) {
-        let key = '';
-        for (const c of text.slice(prefix.length)) key += c === '*' || c === '?' ? 'x' : c;
-        keys.add(key === '' ? 'object' : key);
-      }
-    }
-  }
-  if (keys.size === 0) keys.add('object');
-  return [...keys];
-}
-
-/**
- * Whether any Allow statement of the policy could name an anonymous caller at all: `"*"`, a
- * principal value with a wildcard, or a `NotPrincipal`. Only a screen that saves asking the engine
- * about buckets shared with named principals; the engine decides the rest.
- */
-function mayAllowAnyone(policy: Policy | undefined): boolean {
-  if (!policy) return false;
-  return policy.statements.some(
-    (st) =>
-      st.effect?.value === 'Allow' &&
-      (st.notPrincipal !== undefined ||
-        st.principal?.anyone === true ||
-        (st.principal?.entries ?? []).some((e) =>
-          e.values.values.some((v) => v.value.includes('*') || v.value.includes('?')),
-        )),
-  );
-}
+import { anonymousVerbs } from '../public-access';
+import { copy, list } from './common';
 
 /** What anyone may do to the bucket, per the engine (`read`, `list`, …); empty when it is not public. */
 export function publicVerbs(world: World, bucket: S3Bucket, now: number): string[] {
-  if (!isDocument(bucket.policy) || !mayAllowAnyone(parseDocument(bucket.policy).policy)) return [];
-  const keys = probeKeys(bucket);
-  const verbs: string[] = [];
-  for (const probe of PROBES) {
-    const resources = probe.onObject ? keys.map((k) => `${bucket.arn}/${k}`) : [bucket.arn];
-    const allowed = resources.some((resource) => {
-      try {
-        const r = authorize(world, { principal: 'anonymous', action: probe.action, resource }, { trace: false, now });
-        return r.ok && r.value.decision === 'Allow';
-      } catch {
-        return false; // a world the schema would refuse (a list that is not a list): no answer, so no item
-      }
-    });
-    if (allowed) verbs.push(probe.verb);
-  }
-  return verbs;
+  return anonymousVerbs(bucket, (request) => {
+    try {
+      // Block Public Access is what the fix turns on: the question here is what the policy itself allows.
+      const r = authorize(world, request, { trace: false, now, ignoreBlockPublicAccess: true });
+      return r.ok && r.value.decision === 'Allow';
+    } catch {
+      return false; // a world the schema would refuse (a list that is not a list): no answer, so no item
+    }
+  });
 }
 
 const bucketName = (arn: string) => arn.slice('arn:aws:s3:::'.length);
