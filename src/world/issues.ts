@@ -197,7 +197,8 @@ export function decodeIssue(iss: z.core.$ZodIssue): WorldIssue[] {
         code: ISSUE_CODES.unknownKey,
         message: `unknown key \`${show(k)}\` in \`${where}\``,
         help:
-          hints?.[k] ??
+          // Own keys only: an unknown key such as `valueOf` must not find Object.prototype's.
+          (hints && Object.hasOwn(hints, k) ? hints[k] : undefined) ??
           (close !== undefined ? `did you mean \`${close}\`?` : `allowed keys: ${allowed.map(bt).join(', ')}`),
         path: [...path, k],
       };

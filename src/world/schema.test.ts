@@ -286,3 +286,15 @@ describe('every message, whatever the input', () => {
     );
   });
 });
+
+describe('an unknown key named like an Object.prototype member', () => {
+  it('gets a plain-text help, not the prototype’s function', () => {
+    for (const key of ['valueOf', 'toString', 'constructor', 'hasOwnProperty']) {
+      const w = defaultWorld() as Loose;
+      w.accounts[0][key] = null;
+      const r = checkWorld(w);
+      const found = r.ok ? undefined : r.errors.find((i) => i.message.startsWith(`unknown key \`${key}\``));
+      expect(typeof found?.help).toBe('string');
+    }
+  });
+});
