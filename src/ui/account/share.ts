@@ -5,7 +5,7 @@
  * same checks as a saved account before anything changes.
  */
 import type { World } from '../../world/types';
-import { fromBase64Url, MAX_HASH, MAX_INFLATED, pump, toBase64Url } from '../workbench/share';
+import { MAX_HASH, pump, readLinkBody, toBase64Url } from '../workbench/share';
 import { ACCOUNT_SAVE_FORMAT, checkSavedWorld } from './persistence';
 
 export const ACCOUNT_HASH_KEY = 'w';
@@ -33,29 +33,9 @@ export async function decodeWorld(hash: string): Promise<Decoded | null> {
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
   if (!isAccountHash(h)) return null;
   if (h.length > MAX_HASH) return { ok: false, error: 'the link is too long' };
-  const body = h.slice(ACCOUNT_HASH_KEY.length + 1);
-  const dot = body.indexOf('.');
-  const version = dot > 0 ? body.slice(0, dot) : '';
-  if (!/^[0-9]{1,4}$/.test(version)) return { ok: false, error: 'the link has no format version' };
-  if (!READABLE_LINK_FORMATS.includes(Number(version))) {
-    return {
-      ok: false,
-      error:
-        Number(version) > ACCOUNT_SAVE_FORMAT
-          ? 'the link was made by a newer version of IAM Playground'
-          : 'the link has an unknown format version',
-    };
-  }
-  const bytes = fromBase64Url(body.slice(dot + 1));
-  if (!bytes || bytes.length === 0) return { ok: false, error: 'the link is not valid base64url' };
-  const inflated = await pump(bytes, new DecompressionStream('deflate-raw'), MAX_INFLATED);
-  if (!inflated) return { ok: false, error: 'the link is corrupt or too large' };
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
-  } catch {
-    return { ok: false, error: 'the link does not hold valid JSON' };
-  }
+  const read = await readLinkBody(h.slice(ACCOUNT_HASH_KEY.length + 1), READABLE_LINK_FORMATS, ACCOUNT_SAVE_FORMAT);
+  if (!read.ok) return read;
+  const value = read.value;
   const checked = checkSavedWorld(value);
   return checked.ok
     ? { ok: true, world: checked.world }

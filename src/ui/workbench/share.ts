@@ -78,15 +78,29 @@ export async function decodeState(hash: string): Promise<Checked<WorkbenchState>
   if (h === '') return null;
   if (!h.startsWith(`${HASH_KEY}=`)) return { ok: false, error: 'the link does not hold a workbench state' };
   if (h.length > MAX_HASH) return { ok: false, error: 'the link is too long' };
-  const body = h.slice(HASH_KEY.length + 1);
+  const read = await readLinkBody(h.slice(HASH_KEY.length + 1), READABLE_STATE_VERSIONS, STATE_FORMAT_VERSION);
+  if (!read.ok) return read;
+  return checkState(read.value);
+}
+
+/**
+ * A link's body after its key (`VERSION.BASE64URL` of deflate-raw JSON) as a JSON value: the
+ * format version checked against those this build reads, the bytes inflated with a size cap. The
+ * workbench's and the account's links share it.
+ */
+export async function readLinkBody(
+  body: string,
+  readable: readonly number[],
+  current: number,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
   const dot = body.indexOf('.');
   const version = dot > 0 ? body.slice(0, dot) : '';
   if (!/^[0-9]{1,4}$/.test(version)) return { ok: false, error: 'the link has no format version' };
-  if (!READABLE_STATE_VERSIONS.includes(Number(version))) {
+  if (!readable.includes(Number(version))) {
     return {
       ok: false,
       error:
-        Number(version) > STATE_FORMAT_VERSION
+        Number(version) > current
           ? 'the link was made by a newer version of IAM Playground'
           : 'the link has an unknown format version',
     };
@@ -95,11 +109,9 @@ export async function decodeState(hash: string): Promise<Checked<WorkbenchState>
   if (!bytes || bytes.length === 0) return { ok: false, error: 'the link is not valid base64url' };
   const inflated = await pump(bytes, new DecompressionStream('deflate-raw'), MAX_INFLATED);
   if (!inflated) return { ok: false, error: 'the link is corrupt or too large' };
-  let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated)) };
   } catch {
     return { ok: false, error: 'the link does not hold valid JSON' };
   }
-  return checkState(value);
 }
