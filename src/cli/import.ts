@@ -7,10 +7,10 @@
  * Exit 0 with a world (even with findings), 1 when the file cannot be read or holds no world, 2 on
  * a usage error. Nothing is sent anywhere.
  */
-import { open } from 'node:fs/promises';
 import type { Finding } from '../engine/diagnostics';
 import { importAuthorizationDetails } from '../world/import/authorization-details';
 import type { CliIo } from './io';
+import { readCapped } from './read';
 
 const USAGE = 'usage: iamplay import FILE|-\n';
 
@@ -41,52 +41,8 @@ const escapeText = (text: string) => text.replace(UNSAFE, (c) => `\\u{${c.charCo
 /** What JSON.stringify leaves unescaped inside strings: DEL, C1, the separators and bidi formatting. */
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'ELOOP') return 'too many levels of symbolic links (a loop)';
-  return code ? `error ${code}` : 'it cannot be read';
-}
-
 const tooLarge = (file: string) =>
   `\`${file}\` is larger than ${MAX_IMPORT_BYTES.toLocaleString('en-US')} bytes; import reads files up to that size`;
-
-async function read(file: string, io: CliIo): Promise<string | { problem: string }> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  if (file === '-') {
-    for await (const chunk of io.stdin) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      total += b.length;
-      if (total > MAX_IMPORT_BYTES) return { problem: tooLarge('-') };
-      chunks.push(b);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (e) {
-    return { problem: `cannot read \`${file}\`: ${reason(e)}` };
-  }
-  try {
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(1024 * 1024);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > MAX_IMPORT_BYTES) return { problem: tooLarge(file) };
-      chunks.push(buffer.subarray(0, bytesRead));
-    }
-  } catch (e) {
-    return { problem: `cannot read \`${file}\`: ${reason(e)}` };
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 const line = (file: string, f: Finding) =>
   `${escapeText(file)}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.code} ${escapeText(f.message)}\n`;
@@ -109,7 +65,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const file = files[0];
-  const text = await read(file, io);
+  const text = await readCapped(file, io, { maxBytes: MAX_IMPORT_BYTES, tooLarge, chunkBytes: 1024 * 1024 });
   if (typeof text !== 'string') {
     io.stderr.write(`iamplay import: ${escapeText(text.problem)}\n`);
     return 1;

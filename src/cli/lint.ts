@@ -14,7 +14,7 @@
  *
  * Exit 0 when no finding is an ERROR and every file was checked, 1 otherwise, 2 on a usage error.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../catalog';
@@ -23,6 +23,7 @@ import type { PolicyType } from '../engine/model';
 import { validatePolicy } from '../engine/validate';
 import type { PolicyKind } from '../engine/validate';
 import type { CliIo } from './io';
+import { readCapped, reason } from './read';
 
 const TYPES: PolicyType[] = ['identity', 'resource', 'trust', 'boundary', 'scp', 'rcp', 'session'];
 const KINDS: PolicyKind[] = ['managed', 'user-inline', 'group-inline', 'role-inline'];
@@ -100,26 +101,6 @@ function safeJson(value: unknown): string {
   );
 }
 
-/** Why a path cannot be read, from Node's error code. */
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links (a loop)';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'ENAMETOOLONG':
-      return 'the name is too long';
-    default:
-      return code ? `error ${code}` : 'it cannot be read';
-  }
-}
-
 function kindOf(st: Stats): string | undefined {
   if (st.isFile()) return undefined;
   if (st.isDirectory()) return 'a directory';
@@ -179,42 +160,6 @@ async function expand(paths: string[]): Promise<Entry[]> {
 const tooLarge = (file: string) =>
   `\`${file}\` is larger than ${MAX_BYTES.toLocaleString('en-US')} bytes; lint reads policy files up to that size`;
 
-/** Reads a file as it comes (any kind of file), stopping once it passes `MAX_BYTES`. */
-async function readCapped(file: string, io: CliIo): Promise<string | { problem: string }> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  if (file === '-') {
-    for await (const chunk of io.stdin) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      total += b.length;
-      if (total > MAX_BYTES) return { problem: tooLarge('-') };
-      chunks.push(b);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (e) {
-    return { problem: `cannot read \`${file}\`: ${reason(e)}` };
-  }
-  try {
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(64 * 1024);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > MAX_BYTES) return { problem: tooLarge(file) };
-      chunks.push(buffer.subarray(0, bytesRead));
-    }
-  } catch (e) {
-    return { problem: `cannot read \`${file}\`: ${reason(e)}` };
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 const plainRange = (f: Finding) => ({
   start: { line: f.range.start.line, column: f.range.start.column },
   end: { line: f.range.end.line, column: f.range.end.column },
@@ -260,7 +205,7 @@ export async function lint(args: string[], io: CliIo): Promise<number> {
     let problem = 'problem' in entry ? entry.problem : undefined;
     let text = '';
     if (!problem) {
-      const read = await readCapped(entry.file, io);
+      const read = await readCapped(entry.file, io, { maxBytes: MAX_BYTES, tooLarge });
       if (typeof read === 'string') text = read;
       else problem = read.problem;
     }
