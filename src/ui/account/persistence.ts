@@ -15,6 +15,7 @@
 import { loadWorld } from '../../world/load';
 import type { World } from '../../world/types';
 import { migrateWorld } from '../../world/migrate';
+import { SafeStorage, STORAGE_FULL, type SaveStorage, type Saved } from '../safe-storage';
 
 /** The current save format. */
 export const ACCOUNT_SAVE_FORMAT = 2;
@@ -32,7 +33,7 @@ export const KEPT_PREFIX = 'iamplay.account.kept.';
 export const SAVE_DELAY_MS = 400;
 
 /** The subset of `Storage` used here (tests pass a map). */
-export type SaveStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+export type { SaveStorage } from '../safe-storage';
 
 /** An unreadable save kept aside: its key, why it could not be read, and its exact text. */
 export interface Unreadable {
@@ -61,7 +62,7 @@ export interface Opened {
   problem?: string;
 }
 
-export type Saved = { ok: true } | { ok: false; error: string };
+export type { Saved } from '../safe-storage';
 
 type Migrate = (value: unknown) => unknown;
 
@@ -149,40 +150,14 @@ export function encodeSave(world: World, now: number = Date.now()): string {
   return JSON.stringify({ format: ACCOUNT_SAVE_FORMAT, savedAt: new Date(now).toISOString(), world });
 }
 
-const FULL = 'this browser’s storage for the page is full';
-
-export class AccountStore {
+export class AccountStore extends SafeStorage {
   private counter = 0;
 
   constructor(
-    private readonly storage: SaveStorage | undefined,
+    storage: SaveStorage | undefined,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  private get(key: string): string | null {
-    try {
-      return this.storage?.getItem(key) ?? null;
-    } catch {
-      return null;
-    }
-  }
-
-  private set(key: string, value: string): Saved {
-    if (!this.storage) return { ok: false, error: 'this browser does not let the page save anything' };
-    try {
-      this.storage.setItem(key, value);
-      return { ok: true };
-    } catch {
-      return { ok: false, error: FULL };
-    }
-  }
-
-  private remove(key: string): void {
-    try {
-      this.storage?.removeItem(key);
-    } catch {
-      /* the key stays */
-    }
+  ) {
+    super(storage);
   }
 
   /** Copies an unreadable save aside (exact text and reason); answers whether it was kept. */
@@ -287,7 +262,7 @@ export class AccountStore {
         if (this.setAside(text, why)) this.remove(key);
         else {
           blocked = true;
-          problem = `the unreadable save could not be copied aside (${FULL}); download it: changes are not saved until you dismiss this`;
+          problem = `the unreadable save could not be copied aside (${STORAGE_FULL}); download it: changes are not saved until you dismiss this`;
         }
       }
     }

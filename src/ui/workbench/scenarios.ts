@@ -9,6 +9,7 @@
  */
 import type { WorkbenchState } from './model';
 import { checkState, type Checked } from './state-schema';
+import { SafeStorage, type SaveStorage, type Saved } from '../safe-storage';
 
 /** The index of scenarios. */
 export const INDEX_KEY = 'iamplay.scenarios';
@@ -44,7 +45,7 @@ export interface Opened {
   notices: string[];
 }
 
-export type Saved = { ok: true } | { ok: false; error: string };
+export type { Saved } from '../safe-storage';
 
 function checkIndex(v: unknown): Checked<Index> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, error: 'it is not an object' };
@@ -85,38 +86,14 @@ export function nameFromLink(state: WorkbenchState): string {
   return first ? `Link: ${first}`.slice(0, SCENARIO_LIMITS.name) : 'Link: empty workbench';
 }
 
-export class ScenarioStore {
+export class ScenarioStore extends SafeStorage {
   private counter = 0;
 
   constructor(
-    private readonly storage: Storage | undefined,
+    storage: SaveStorage | undefined,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  private get(key: string): string | null {
-    try {
-      return this.storage?.getItem(key) ?? null;
-    } catch {
-      return null;
-    }
-  }
-
-  private set(key: string, value: string): Saved {
-    if (!this.storage) return { ok: false, error: 'this browser does not let the page save anything' };
-    try {
-      this.storage.setItem(key, value);
-      return { ok: true };
-    } catch {
-      return { ok: false, error: 'this browser’s storage for the page is full' };
-    }
-  }
-
-  private remove(key: string): void {
-    try {
-      this.storage?.removeItem(key);
-    } catch {
-      /* nothing to do: the key stays */
-    }
+  ) {
+    super(storage);
   }
 
   /** Copies unreadable text aside under a key of its own; answers that key. */
