@@ -26,7 +26,7 @@ export interface ManagedPolicyRecord {
   updated: string;
   /** Newest first; the first is the default. */
   versions: ManagedPolicyVersionInfo[];
-  /** The default version's document. */
+  /** The document of the default version. */
   document: Record<string, unknown>;
 }
 

@@ -65,9 +65,9 @@ export interface DocPlace {
   earlierInline?: PolicyDocument[];
 }
 
-/** Why IAM refuses a document. */
+/** Why IAM refuses a document, and where. */
 export interface Refusal {
-  /** The first finding IAM refuses, with its range in the document. */
+  /** The first finding IAM refuses, with where it sits in the text. */
   finding: Finding;
   /** How many refusing findings the document has. */
   count: number;
@@ -175,5 +175,5 @@ function parsed(text: string): PolicyParse {
   return p;
 }
 
-/** The world's screen: validation without the catalogue, size limits by how IAM stores the document. */
+/** The world's screen: validation without the catalogue, size limits by how IAM stores each policy. */
 export const screenDocument: Screen = screenWith();

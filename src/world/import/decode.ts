@@ -82,7 +82,7 @@ export function shapeProblem(value: unknown, limit = MAX_JSON_DEPTH): string | u
 }
 
 /**
- * Reads one policy document. `checkDepth`: walk an object value for its nesting (a value handed
+ * Reads one policy (its document): `checkDepth`: walk an object value for its nesting (a value handed
  * over already parsed; a document read from text is covered by the whole text's check).
  */
 export function decodeDocument(value: unknown, checkDepth: boolean): Decoded {
