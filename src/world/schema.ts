@@ -154,6 +154,15 @@ export const MfaDeviceSchema = strict({
     'a virtual MFA device is `arn:aws:iam::ACCOUNT:mfa/NAME`',
   ).describe('The serial number; for a virtual device its ARN, `arn:aws:iam::ACCOUNT:mfa/NAME`.'),
   enableDate: date.optional().describe('When the device was enabled.'),
+  seed: pattern(
+    /^[A-Z2-7]{16,128}=*$/,
+    'a base32 TOTP seed',
+    'a virtual MFA seed is base32: capital letters and digits 2 to 7',
+  )
+    .optional()
+    .describe(
+      '`Base32StringSeed` of a virtual device: the simulator checks `TokenCode`s against it (TOTP, RFC 6238, 30 s, 6 digits).',
+    ),
 }).describe('An MFA device assigned to a user.');
 
 export const RootUserSchema = strict({
@@ -669,6 +678,15 @@ export const UserPoolUserSchema = strict({
     .optional()
     .describe('The password, kept in the clear so the simulator can compute SRP verifiers; a learning world only.'),
   groups: z.array(z.string()).optional().describe('Names of the pool groups the user is in.'),
+  softwareTokenSecret: pattern(
+    /^[A-Z2-7]{16,128}=*$/,
+    'a base32 TOTP secret',
+    'a TOTP secret is base32: capital letters and digits 2 to 7',
+  )
+    .optional()
+    .describe(
+      'The TOTP secret of an authenticator app (`AssociateSoftwareToken`): with it the user has `SOFTWARE_TOKEN_MFA`, asked at sign-in when the pool MFA is `ON` or `OPTIONAL`.',
+    ),
   userCreateDate: date.optional().describe('When the user was created.'),
 }).describe('A user of a user pool (`UserType`).');
 

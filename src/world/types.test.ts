@@ -27,6 +27,8 @@ namespace Intended {
   export interface MfaDevice {
     serialNumber: string;
     enableDate?: string;
+    /** Base32 TOTP seed of a virtual device. */
+    seed?: string;
   }
 
   /** The account's root user: what the IAM console's security recommendations look at. */
@@ -318,6 +320,8 @@ namespace Intended {
     password?: string;
     /** Names of the pool's groups the user is in. */
     groups?: string[];
+    /** Base32 TOTP secret: the user has SOFTWARE_TOKEN_MFA. */
+    softwareTokenSecret?: string;
     userCreateDate?: string;
   }
 

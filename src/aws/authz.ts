@@ -1,0 +1,102 @@
+/**
+ * Every signed call is authorized by the engine: `authorizeCall` asks `authorize(world, request)`
+ * with the action and resource ARN AWS uses for the operation and the request context AWS would
+ * set (principal keys come from the world; this adds the transport, time, MFA and session facts),
+ * and returns the decision with AWS's AccessDenied text and the trace for the app.
+ */
+import type { ContextValue } from '../engine/model';
+import type { Authorized, WorldRequest } from '../world/authorize';
+import { authorize } from '../world/authorize';
+import type { AwsContext, Principal } from './context';
+import type { ServiceCall } from './service';
+
+export interface CallDecision {
+  principal: string;
+  action: string;
+  resource: string;
+  allowed: boolean;
+  /** `Allow`, `ExplicitDeny` or `ImplicitDeny`; `Error` when the request could not be evaluated. */
+  decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny' | 'Error';
+  /** AWS's AccessDenied text (`User: … is not authorized to perform: … because …`); empty when allowed. */
+  message: string;
+  /** The engine's full answer, with its trace. */
+  authorized?: Authorized;
+}
+
+export interface CallOptions {
+  /** Extra context keys for the operation (`s3:prefix`, `dynamodb:LeadingKeys`, …). */
+  context?: Record<string, ContextValue>;
+  /** The account that owns the resource, when the ARN does not say (S3 buckets). */
+  resourceAccount?: string;
+}
+
+/** The principal string the engine takes for a caller (`anonymous` for unsigned S3 calls). */
+export function principalString(caller: Principal | undefined): string {
+  return caller ? caller.arn : 'anonymous';
+}
+
+/** The request context AWS sets on every call from this caller over this transport. */
+export function callContext(
+  ctx: AwsContext,
+  call: Pick<ServiceCall, 'caller' | 'sourceIp' | 'secure'>,
+): Record<string, ContextValue> {
+  const c: Record<string, ContextValue> = {
+    'aws:SecureTransport': call.secure ? 'true' : 'false',
+    'aws:SourceIp': call.sourceIp,
+    'aws:RequestedRegion': ctx.region,
+  };
+  const s = call.caller?.session;
+  if (s) {
+    c['aws:MultiFactorAuthPresent'] = s.mfa ? 'true' : 'false';
+    if (s.issuedAt !== undefined) {
+      c['aws:TokenIssueTime'] = new Date(s.issuedAt).toISOString().replace('.000Z', 'Z');
+      if (s.mfa) c['aws:MultiFactorAuthAge'] = String(Math.floor((ctx.clock.now() - s.issuedAt) / 1000));
+    }
+    if (s.sourceIdentity !== undefined) c['aws:SourceIdentity'] = s.sourceIdentity;
+  }
+  return c;
+}
+
+export function authorizeCall(
+  ctx: AwsContext,
+  call: Pick<ServiceCall, 'caller' | 'sourceIp' | 'secure'>,
+  action: string,
+  resource: string,
+  options: CallOptions = {},
+): CallDecision {
+  const principal = principalString(call.caller);
+  const request: WorldRequest = {
+    principal,
+    action,
+    resource,
+    context: { ...callContext(ctx, call), ...options.context },
+  };
+  if (options.resourceAccount) request.resourceAccount = options.resourceAccount;
+  const s = call.caller?.session;
+  if (s) request.session = s;
+  const r = authorize(ctx.state.world, request, {
+    trace: true,
+    now: ctx.clock.now(),
+    managedPolicy: ctx.managedPolicy,
+  });
+  if (!r.ok) {
+    return {
+      principal,
+      action,
+      resource,
+      allowed: false,
+      decision: 'Error',
+      message: `User: ${principal} is not authorized to perform: ${action} on resource: ${resource}`,
+    };
+  }
+  const v = r.value;
+  return {
+    principal,
+    action,
+    resource,
+    allowed: v.decision === 'Allow',
+    decision: v.decision,
+    message: v.decision === 'Allow' ? '' : v.message,
+    authorized: v,
+  };
+}

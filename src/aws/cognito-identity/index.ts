@@ -1,0 +1,23 @@
+/**
+ * Cognito identity pools: JSON 1.1 with `X-Amz-Target: AWSCognitoIdentityService.*`; GetId, credentials, role resolution.
+ * (A stub until the service is built: every call answers as an unknown operation.)
+ */
+import type { ServiceModule } from '../service';
+import { jsonError } from '../protocol/json';
+
+export const cognitoIdentity: ServiceModule = {
+  name: 'cognito-identity',
+  protocol: 'json',
+  async handle(_call, ctx) {
+    return { operation: 'Unknown', response: jsonError('UnknownOperationException', '', ctx.requestId(), 400, '1.1') };
+  },
+  authError(kind, detail, ctx) {
+    return jsonError(
+      kind === 'signature' ? 'InvalidSignatureException' : 'UnrecognizedClientException',
+      detail,
+      ctx.requestId(),
+      400,
+      '1.1',
+    );
+  },
+};

@@ -1,0 +1,15 @@
+export type { HttpRequest, HttpResponse } from './http';
+export { request, response, header, text, utf8 } from './http';
+export type { Clock } from './clock';
+export { SimClock, systemClock, isoSeconds } from './clock';
+export type { Random } from './random';
+export { secureRandom, seededRandom } from './random';
+export type { AwsContext, Principal } from './context';
+export type { AwsState } from './state';
+export { newState, STATE_FORMAT } from './state';
+export type { ServiceCall, ServiceModule, ServiceName, Reply, Note } from './service';
+export type { CallDecision } from './authz';
+export { authorizeCall } from './authz';
+export type { Exchange, SimulatorInit, Transport } from './simulator';
+export { Simulator, SERVICES } from './simulator';
+export { route } from './router';
