@@ -53,6 +53,7 @@ export function callContext(
       if (s.mfa) c['aws:MultiFactorAuthAge'] = String(Math.floor((ctx.clock.now() - s.issuedAt) / 1000));
     }
     if (s.sourceIdentity !== undefined) c['aws:SourceIdentity'] = s.sourceIdentity;
+    if (s.context) Object.assign(c, s.context);
   }
   return c;
 }
@@ -73,7 +74,10 @@ export function authorizeCall(
   };
   if (options.resourceAccount) request.resourceAccount = options.resourceAccount;
   const s = call.caller?.session;
-  if (s) request.session = s;
+  if (s) {
+    const { context: _keys, expiration: _e, roleArn: _r, userArn: _u, chained: _c, sourceIdentity: _si, ...facts } = s;
+    request.session = facts;
+  }
   const r = authorize(ctx.state.world, request, {
     trace: true,
     now: ctx.clock.now(),

@@ -5,6 +5,7 @@
  * that shares the unchanged parts (as `src/world/edit.ts` does), so the app's undo history and any
  * world a caller still holds stay as they were.
  */
+import type { ContextValue } from '../engine/model';
 import type { ManagedPolicy } from '../world/types';
 import type { SessionFacts } from '../world/authorize';
 import type { Clock } from './clock';
@@ -43,5 +44,7 @@ export interface Principal {
     /** Made with role credentials (role chaining): at most one hour. */
     chained?: boolean;
     sourceIdentity?: string;
+    /** Context keys the session carries into every request (web identity keys); see `TemporarySession.context`. */
+    context?: Record<string, ContextValue>;
   };
 }

@@ -3,6 +3,7 @@
  * session token and an expiration. STS (AssumeRole*, GetSessionToken) and Cognito identity pools
  * (GetCredentialsForIdentity) issue them through `issueSession`; SigV4 checks look them up here.
  */
+import type { ContextValue } from '../engine/model';
 import type { SessionFacts } from '../world/authorize';
 import type { AwsContext } from './context';
 import { randomString, SECRET_CHARS, UPPER_DIGITS } from './random';
@@ -25,6 +26,12 @@ export interface TemporarySession {
   facts: SessionFacts;
   chained?: boolean;
   sourceIdentity?: string;
+  /**
+   * Context keys the session carries into every request it signs: for a web identity session
+   * `cognito-identity.amazonaws.com:sub`, `:aud` and `:amr` (or `HOST:sub`, `HOST:aud` for an
+   * OIDC provider), so that `${cognito-identity.amazonaws.com:sub}` resolves in later S3 calls.
+   */
+  context?: Record<string, ContextValue>;
 }
 
 export interface StsState {
