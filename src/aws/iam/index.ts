@@ -4,6 +4,7 @@
  */
 import type { ServiceModule } from '../service';
 import { queryError } from '../protocol/query';
+import { queryAuthError } from '../auth/errors';
 
 export const iam: ServiceModule = {
   name: 'iam',
@@ -21,12 +22,6 @@ export const iam: ServiceModule = {
     };
   },
   authError(kind, detail, ctx) {
-    return queryError(
-      'iam',
-      kind === 'signature' ? 'SignatureDoesNotMatch' : 'InvalidClientTokenId',
-      detail,
-      ctx.requestId(),
-      403,
-    );
+    return queryAuthError('iam', kind, detail, ctx);
   },
 };

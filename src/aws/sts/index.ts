@@ -4,6 +4,7 @@
  */
 import type { ServiceModule } from '../service';
 import { queryError } from '../protocol/query';
+import { queryAuthError } from '../auth/errors';
 
 export const sts: ServiceModule = {
   name: 'sts',
@@ -21,12 +22,6 @@ export const sts: ServiceModule = {
     };
   },
   authError(kind, detail, ctx) {
-    return queryError(
-      'sts',
-      kind === 'signature' ? 'SignatureDoesNotMatch' : 'InvalidClientTokenId',
-      detail,
-      ctx.requestId(),
-      403,
-    );
+    return queryAuthError('sts', kind, detail, ctx);
   },
 };
