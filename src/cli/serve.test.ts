@@ -15,6 +15,11 @@ import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { parseServeArgs, startServe } from './serve';
+import { SERVICES } from '../aws/simulator';
+import { stateFromJson } from '../aws/persist';
+import { addBucket } from '../world/edit';
+import { response } from '../aws/http';
+import { signRequest } from '../aws/auth/sigv4';
 import type { RunningServer } from './serve';
 
 // Building and spawning take seconds on a loaded machine: no test here is about speed.
@@ -173,6 +178,69 @@ describe('iamplay serve in process, with the AWS SDK v3', () => {
       Array.from({ length: 50 }, () => failure(sts.send(new GetCallerIdentityCommand({})))),
     );
     expect(new Set(results.map((r) => r[0]))).toEqual(new Set(['SignatureDoesNotMatch']));
+  });
+});
+
+describe('--state under concurrent writes', () => {
+  it('1,000 concurrent acknowledged writes are all in the state file after close, none lost', async () => {
+    // A stand-in S3 handler that stores each PUT in the world (the real S3 service replaces it on
+    // merge); what is under test is serve's queue and its state writer.
+    const spy = vi.spyOn(SERVICES.s3, 'handle').mockImplementation(async (c, ctx) => {
+      const key = c.request.path.split('/').slice(2).join('/');
+      let world = ctx.state.world;
+      if (!world.resources?.some((r) => r.arn === 'arn:aws:s3:::load'))
+        world = addBucket(world, '111122223333', 'load');
+      ctx.state.world = {
+        ...world,
+        resources: world.resources!.map((r) =>
+          r.arn === 'arn:aws:s3:::load' && r.type === 's3-bucket'
+            ? { ...r, objects: [...(r.objects ?? []), { key, body: new TextDecoder().decode(c.request.body) }] }
+            : r,
+        ),
+      };
+      return { operation: 'PutObject', response: response(200, {}, '') };
+    });
+    const file = join(home, 'load-state.json');
+    const t = streams();
+    const r = await startServe({ host: '127.0.0.1', port: 0, state: file }, t.io);
+    if ('problem' in r) throw new Error(r.problem);
+    const url = new URL(r.ready.endpoint);
+    const N = 1000;
+    const statuses = await Promise.all(
+      Array.from({ length: N }, (_, i) => {
+        const signed = signRequest(
+          {
+            method: 'PUT',
+            path: `/load/k${i}`,
+            query: '',
+            headers: { host: url.host },
+            body: new TextEncoder().encode(`v${i}`),
+          },
+          r.ready.credentials,
+          { service: 's3', region: 'us-east-1', now: Date.now() },
+        );
+        return new Promise<number>((resolve, reject) => {
+          const req = httpRequest(
+            { host: url.hostname, port: url.port, method: 'PUT', path: signed.path, headers: signed.headers },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          );
+          req.on('error', reject);
+          req.end(Buffer.from(signed.body));
+        });
+      }),
+    );
+    await r.close();
+    spy.mockRestore();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(N);
+    const back = stateFromJson(readFileSync(file, 'utf8'), file);
+    if (!back.ok) throw new Error(back.errors.join('\n'));
+    const bucket = back.value.world.resources!.find((x) => x.arn === 'arn:aws:s3:::load');
+    const keys = new Set(bucket?.type === 's3-bucket' ? bucket.objects!.map((o) => o.key) : []);
+    const lost = Array.from({ length: N }, (_, i) => `k${i}`).filter((k) => !keys.has(k));
+    expect(lost).toEqual([]);
   });
 });
 
