@@ -59,8 +59,6 @@ async function assumeRole(x: OpContext): Promise<XmlNode> {
   const code = input.string('TokenCode', { min: 6, max: 6, pattern: PATTERNS.tokenCode });
   const sourceIdentity = input.string('SourceIdentity', { min: 2, max: 64, pattern: PATTERNS.sessionName });
   input.done();
-  if (sourceIdentity?.toLowerCase().startsWith('aws:'))
-    throw new Fault('ValidationError', 'SourceIdentity cannot start with the reserved prefix aws:');
   const seen = new Set<string>();
   for (const [k] of tags) {
     if (seen.has(k.toLowerCase()))
