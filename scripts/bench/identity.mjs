@@ -24,7 +24,7 @@ await build({
     minify: false,
     rollupOptions: { output: { entryFileNames: 'identity.mjs' } },
   },
-  ssr: { noExternal: ['zod'] },
+  ssr: { noExternal: true },
 });
 const M = await import(pathToFileURL(join(work, 'identity.mjs')).href);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
