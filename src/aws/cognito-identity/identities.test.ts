@@ -5,6 +5,11 @@ import type { IdentityPool, Role, World } from '../../world/types';
 import { authorizeCall } from '../authz';
 import type { Principal } from '../context';
 import { testContext } from '../testing';
+import { request, text } from '../http';
+import { newState } from '../state';
+import { Simulator } from '../simulator';
+import { SimClock } from '../clock';
+import { seededRandom } from '../random';
 import { COGNITO_IDENTITY_ISSUER, verifyJwt } from '../signing-keys';
 import { ACCOUNT, CLIENT, IDENTITY_POOL, PROVIDER, accessToken, idToken, send, sessionPrincipal } from './testkit';
 
@@ -154,6 +159,20 @@ describe('login tokens', () => {
     });
     const garbage = await getId(ctx, { [PROVIDER]: 'not-a-jwt' });
     expect(garbage.json.message).toBe("Invalid login token. Couldn't verify signed token.");
+  });
+
+  it('checks with the user pool that the user is still there when ServerSideTokenCheck is on', async () => {
+    const checked = withPool((p) => ({
+      ...p,
+      cognitoIdentityProviders: p.cognitoIdentityProviders!.map((c) => ({ ...c, serverSideTokenCheck: true })),
+    }));
+    const ctx = testContext(checked);
+    expect((await getId(ctx, { [PROVIDER]: await idToken(ctx, MARIA) })).status).toBe(200);
+    const gone = await getId(ctx, { [PROVIDER]: await idToken(ctx, 'deleted-user') });
+    expect(gone.json).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Invalid login token. The user was deleted or disabled.',
+    });
   });
 
   it('refuses an access token passed where the ID token belongs', async () => {
@@ -457,5 +476,36 @@ describe('GetOpenIdToken (basic flow)', () => {
     const id = await send(ctx, 'GetId', { IdentityPoolId: IDENTITY_POOL });
     const r = await send(ctx, 'GetOpenIdToken', { IdentityId: id.json.IdentityId });
     expect(decodeJwt(r.json.Token as string).amr).toEqual(['unauthenticated']);
+  });
+});
+
+describe('through the simulator', () => {
+  it('routes X-Amz-Target AWSCognitoIdentityService calls to the identity pools', async () => {
+    const state = newState(defaultWorld());
+    const sim = new Simulator({ state, clock: new SimClock(Date.UTC(2026, 0, 1)), random: seededRandom('sim') });
+    const ex = await sim.handle(
+      request({
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSCognitoIdentityService.GetId',
+        },
+        body: JSON.stringify({ IdentityPoolId: IDENTITY_POOL }),
+      }),
+    );
+    expect(ex.service).toBe('cognito-identity');
+    expect(ex.operation).toBe('GetId');
+    expect(ex.caller).toBe('anonymous');
+    expect(ex.response.status).toBe(200);
+    const id = (JSON.parse(text(ex.response.body)) as { IdentityId: string }).IdentityId;
+    expect(Object.keys(state.cognitoIdentity.identities)).toEqual([id]);
+  });
+
+  it('keeps a __proto__ key of a Logins map as a provider name, refused as unsupported', async () => {
+    const ctx = testContext();
+    const r = await send(ctx, 'GetId', '{"IdentityPoolId":"' + IDENTITY_POOL + '","Logins":{"__proto__":"x.y.z"}}');
+    expect(r.json).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Token is not from a supported provider of this identity pool.',
+    });
   });
 });

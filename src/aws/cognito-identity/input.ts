@@ -125,15 +125,16 @@ export class Input {
       );
       return undefined;
     }
-    const out: Record<string, string> = {};
+    const out: [string, string][] = [];
     let ok = true;
     for (const [k, v] of entries) {
       if (options.key && this.checkString(`${path}`, k, options.key) === undefined) ok = false;
       const s = this.checkString(`${path}.${k}.member`, v, { ...options.value, required: true });
       if (s === undefined) ok = false;
-      else out[k] = s;
+      else out.push([k, s]);
     }
-    return ok ? out : undefined;
+    // Own properties whatever the key (a `__proto__` key stays a key).
+    return ok ? Object.fromEntries(out) : undefined;
   }
 
   /** The error answer, if any: `{ type, message }`. */

@@ -73,9 +73,22 @@ export async function checkLogins(
     if (!client) return refuse(UNSUPPORTED);
     if (typeof claims.sub !== 'string' || claims.sub === '')
       return refuse('Invalid login token. Missing a required claim: sub');
+    if (client.serverSideTokenCheck === true && !userStillThere(ctx, userPoolId, claims.sub))
+      // [UNCERTAIN] wording: the model says only "400 Not Authorized" for a deleted or signed-out user.
+      return refuse('Invalid login token. The user was deleted or disabled.');
     out.push({ provider, providerKey: `${provider}:${client.clientId}`, subject: claims.sub, claims });
   }
   return { ok: true, logins: out };
+}
+
+/**
+ * `ServerSideTokenCheck`: the user of the token is still in the user pool and enabled. (A global
+ * sign-out is the user pool's runtime record and is not consulted.)
+ */
+function userStillThere(ctx: AwsContext, userPoolId: string, sub: string): boolean {
+  const pool = ctx.state.world.userPools?.find((p) => p.id === userPoolId);
+  const user = pool?.users?.find((u) => u.attributes.some((a) => a.name === 'sub' && a.value === sub));
+  return user !== undefined && user.enabled !== false;
 }
 
 /** `cognito-identity.amazonaws.com:amr` for these logins (guests: `unauthenticated`). */

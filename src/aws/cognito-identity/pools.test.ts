@@ -225,6 +225,16 @@ describe('SetIdentityPoolRoles and GetIdentityPoolRoles', () => {
     expect(ctx.state.world.identityPools![0]!.roleMappings?.[key]?.type).toBe('Token');
   });
 
+  it('refuses a role mapping for a provider the pool does not have, a __proto__ key among them', async () => {
+    const ctx = testContext(world());
+    const body = `{"IdentityPoolId":"${IDENTITY_POOL}","Roles":{"authenticated":"${AUTH_ROLE}"},"RoleMappings":{"__proto__":{"Type":"Token","AmbiguousRoleResolution":"Deny"}}}`;
+    const r = await send(ctx, 'SetIdentityPoolRoles', body, admin);
+    expect(r.json).toEqual({
+      __type: 'InvalidParameterException',
+      message: 'The role mapping key __proto__ is not a provider of this identity pool.',
+    });
+  });
+
   it('refuses role mappings on a pool with the classic flow on', async () => {
     const w = world();
     const ctx = testContext({

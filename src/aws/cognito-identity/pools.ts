@@ -266,7 +266,7 @@ export const setIdentityPoolRoles: Op = async (call, ctx, input) => {
     value: ARN,
   });
   const mappingsRaw = input.objectAt('roleMappings', input.body.RoleMappings);
-  const mappings: Record<string, RoleMapping> = {};
+  const parsedMappings: [string, RoleMapping][] = [];
   let semantic: { type: string; message: string } | undefined;
   if (mappingsRaw) {
     const entries = Object.entries(mappingsRaw);
@@ -278,10 +278,12 @@ export const setIdentityPoolRoles: Op = async (call, ctx, input) => {
       input.checkString('roleMappings', key, { min: 1, max: 128 });
       const parsed = parseMapping(input, key, raw);
       if (!parsed) continue;
-      if (parsed.ok) mappings[key] = parsed.value;
+      if (parsed.ok) parsedMappings.push([key, parsed.value]);
       else semantic ??= parsed;
     }
   }
+  // Own properties whatever the key (a `__proto__` key stays a key, and is refused below).
+  const mappings: Record<string, RoleMapping> = Object.fromEntries(parsedMappings);
   const problem = input.problem() ?? semantic;
   if (problem) return fail(ctx, op, problem.type, problem.message);
   const pool = findPool(ctx, id!);
@@ -292,7 +294,8 @@ export const setIdentityPoolRoles: Op = async (call, ctx, input) => {
   for (const key of Object.keys(mappings)) {
     const known =
       providers.has(key) ||
-      (pool.supportedLoginProviders !== undefined && key in pool.supportedLoginProviders) ||
+      (pool.supportedLoginProviders !== undefined &&
+        Object.prototype.hasOwnProperty.call(pool.supportedLoginProviders, key)) ||
       (pool.openIdConnectProviderARNs ?? []).some((arn) => arn.endsWith(`:oidc-provider/${key}`)) ||
       (pool.samlProviderARNs ?? []).includes(key);
     if (!known)
