@@ -502,3 +502,22 @@ export const adminUserGlobalSignOut: Operation = async (input, ctx, call) => {
 };
 
 export type { OpResult };
+
+export const adminGetUser: Operation = async (input, ctx, call) => {
+  const r = adminUser(input, ctx, call, 'AdminGetUser');
+  if (isError(r)) return r;
+  const v = userView(r.user, ctx.clock.now());
+  const body: Record<string, unknown> = {
+    Username: v['Username'],
+    UserAttributes: v['Attributes'],
+    UserCreateDate: v['UserCreateDate'],
+    UserLastModifiedDate: v['UserLastModifiedDate'],
+    Enabled: v['Enabled'],
+    UserStatus: v['UserStatus'],
+  };
+  if (r.user.softwareTokenSecret) {
+    body['PreferredMfaSetting'] = 'SOFTWARE_TOKEN_MFA';
+    body['UserMFASettingList'] = ['SOFTWARE_TOKEN_MFA'];
+  }
+  return withDecision(ok(body), r.decision);
+};

@@ -580,3 +580,119 @@ describe('TOTP (SOFTWARE_TOKEN_MFA)', () => {
     expect(pool(ctx).users!.find((u) => u.username === MARIA.username)!.softwareTokenSecret).toBe(secret);
   });
 });
+
+describe('ForgotPassword, ConfirmForgotPassword, AdminGetUser', () => {
+  it('sends a reset code to the verified email, sets the new password with it, and refuses a wrong or late code', async () => {
+    const ctx = await idpContext();
+    const clientId = await passwordClient(ctx);
+    const f = await send(ctx, 'ForgotPassword', { ClientId: clientId, Username: MARIA.email });
+    expect(f.json).toEqual({
+      CodeDeliveryDetails: { Destination: 'm***@e***.com', DeliveryMedium: 'EMAIL', AttributeName: 'email' },
+    });
+    const code = f.reply.notes![0]!.data!['code']!;
+    const confirm = (c: string, pw = 'Reset-Pass-2026') =>
+      send(ctx, 'ConfirmForgotPassword', {
+        ClientId: clientId,
+        Username: MARIA.email,
+        ConfirmationCode: c,
+        Password: pw,
+      });
+    expect(err(await confirm(code === '000000' ? '111111' : '000000'))).toEqual({
+      status: 400,
+      type: 'CodeMismatchException',
+      message: 'Invalid verification code provided, please try again.',
+    });
+    expect(err(await confirm(code, 'weak'))).toEqual({
+      status: 400,
+      type: 'InvalidPasswordException',
+      message: 'Password did not conform with policy: Password not long enough',
+    });
+    expect((await confirm(code)).status).toBe(200);
+    expect((await passwordSignIn(ctx, clientId, MARIA.email, 'Reset-Pass-2026')).status).toBe(200);
+    expect(err(await passwordSignIn(ctx, clientId, MARIA.email, MARIA.password))).toMatchObject({
+      type: 'NotAuthorizedException',
+    });
+
+    const again = await send(ctx, 'ForgotPassword', { ClientId: clientId, Username: MARIA.email });
+    ctx.clock.advance(3600_000 + 1000);
+    expect(err(await confirm(again.reply.notes![0]!.data!['code']!))).toEqual({
+      status: 400,
+      type: 'ExpiredCodeException',
+      message: 'Invalid code provided, please request a code again.',
+    });
+    expect(err(await send(ctx, 'ForgotPassword', { ClientId: clientId, Username: SAM.email }))).toEqual({
+      status: 400,
+      type: 'InvalidParameterException',
+      message: 'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    });
+  });
+
+  it('AdminGetUser describes a user found by email', async () => {
+    const ctx = await idpContext();
+    const a = await send(ctx, 'AdminGetUser', { UserPoolId: POOL, Username: SAM.email }, admin);
+    expect(a.json).toMatchObject({ Username: SAM.username, UserStatus: 'FORCE_CHANGE_PASSWORD', Enabled: true });
+    expect(a.json['UserCreateDate']).toBe(Date.parse('2026-11-28T16:40:00Z') / 1000);
+  });
+});
+
+describe('bad input', () => {
+  const OPS = [
+    'CreateUserPool',
+    'CreateUserPoolClient',
+    'CreateGroup',
+    'SetUserPoolMfaConfig',
+    'AdminAddUserToGroup',
+    'AdminConfirmSignUp',
+    'AdminCreateUser',
+    'AdminSetUserPassword',
+    'AdminUserGlobalSignOut',
+    'AdminGetUser',
+    'SignUp',
+    'ConfirmSignUp',
+    'ResendConfirmationCode',
+    'ForgotPassword',
+    'ConfirmForgotPassword',
+    'InitiateAuth',
+    'RespondToAuthChallenge',
+    'GetUser',
+    'GlobalSignOut',
+    'AssociateSoftwareToken',
+    'VerifySoftwareToken',
+    'SetUserMFAPreference',
+  ];
+  const BODIES = [
+    '[1]',
+    'null',
+    '{}',
+    '{"ClientId": 5, "UserPoolId": true}',
+    '{"ClientId": "5ekq2vd8s7rj4ndm0m9ocpga1t", "AuthFlow": "USER_SRP_AUTH", "AuthParameters": "x"}',
+    '{"ClientId": "5ekq2vd8s7rj4ndm0m9ocpga1t", "AuthFlow": "USER_SRP_AUTH", "AuthParameters": {"USERNAME": "maria@example.com", "SRP_A": "zz"}}',
+    '{"ClientId": "5ekq2vd8s7rj4ndm0m9ocpga1t", "ChallengeName": "PASSWORD_VERIFIER", "ChallengeResponses": {"USERNAME": 3}}',
+    '{"ClientId": "5ekq2vd8s7rj4ndm0m9ocpga1t", "Username": "x@example.com", "Password": "A-good-pass-1", "UserAttributes": {"a": 1}}',
+    '{"AccessToken": "a.b.c", "UserPoolId": "us-east-1_Pl4yGr0nd", "Username": "maria@example.com", "Policies": []}',
+  ];
+
+  it('gets an AWS error shape for every operation, never an internal error', async () => {
+    const ctx = await idpContext();
+    for (const op of OPS)
+      for (const body of BODIES) {
+        const a = await send(ctx, op, body, admin);
+        if (a.status === 200) continue;
+        expect([op, body, a.status]).toEqual([op, body, 400]);
+        expect(typeof a.json['__type']).toBe('string');
+        expect(a.json['__type']).not.toBe('InternalErrorException');
+      }
+    expect(err(await send(ctx, 'SignUp', '[1]'))).toEqual({
+      status: 400,
+      type: 'SerializationException',
+      message: 'the body is not a JSON object',
+    });
+    expect(
+      err(await send(ctx, 'InitiateAuth', { ClientId: CLIENT, AuthFlow: 'USER_SRP_AUTH', AuthParameters: 'x' })),
+    ).toEqual({
+      status: 400,
+      type: 'SerializationException',
+      message: 'VALUE_STRING can not be converted to a structure',
+    });
+  });
+});

@@ -8,6 +8,9 @@ import {
   AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
+  AdminGetUserCommand,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
   AssociateSoftwareTokenCommand,
@@ -34,6 +37,7 @@ import { request as httpRequest } from '../http';
 import type { Reply } from '../service';
 import { call } from '../testing';
 import { cognitoIdp } from './index';
+import { WorldSchema } from '../../world/schema';
 import { admin, idpContext } from './test-support';
 
 interface SdkRequest {
@@ -147,6 +151,19 @@ describe('the AWS SDK v3 client', { timeout: 60_000 }, () => {
     );
     await sdk.send(new SignUpCommand({ ClientId: clientId, Username: 'sky', Password: 'Sky-Pass-2026' }));
     await sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: 'sky' }));
+    const robin = await sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'robin' }));
+    expect(robin.UserStatus).toBe('CONFIRMED');
+    const forgot = await sdk.send(new ForgotPasswordCommand({ ClientId: clientId, Username: 'pat' }));
+    expect(forgot.CodeDeliveryDetails!.AttributeName).toBe('email');
+    const resetCode = replies.at(-1)!.notes![0]!.data!['code']!;
+    await sdk.send(
+      new ConfirmForgotPasswordCommand({
+        ClientId: clientId,
+        Username: 'pat',
+        ConfirmationCode: resetCode,
+        Password: 'Pat-Pass-2026',
+      }),
+    );
 
     const auth = await sdk.send(
       new InitiateAuthCommand({
@@ -216,6 +233,7 @@ describe('the AWS SDK v3 client', { timeout: 60_000 }, () => {
     expect((denied as NotAuthorizedException).message).toBe('Access Token has been revoked');
     expect((denied as NotAuthorizedException).$metadata.httpStatusCode).toBe(400);
     const ops = new Set(replies.map((r) => r.operation));
-    expect(ops.size).toBe(19);
+    expect(ops.size).toBe(22);
+    expect(WorldSchema.safeParse(ctx.state.world).success).toBe(true);
   });
 });

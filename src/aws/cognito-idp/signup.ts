@@ -1,7 +1,9 @@
 /**
  * Self sign-up: SignUp (password policy, SecretHash, a new UNCONFIRMED user with a `sub`, and a
  * six-digit code valid 24 hours "sent" to the first auto-verified attribute: the app and the serve
- * log show it as a `confirmation-code` note), ConfirmSignUp and ResendConfirmationCode.
+ * log show it as a `confirmation-code` note), ConfirmSignUp and ResendConfirmationCode; and the
+ * password reset: ForgotPassword (a code valid one hour to a verified email or phone number) and
+ * ConfirmForgotPassword.
  */
 import type { UserPool, UserPoolUser } from '../../world/types';
 import type { AwsContext } from '../context';
@@ -202,4 +204,84 @@ export const resendConfirmationCode: Operation = async (input, ctx) => {
   const sent = sendCode(ctx, r.pool, r.user);
   if (!sent.details) return apiError('InvalidParameterException', 'Auto verification not turned on.');
   return ok({ CodeDeliveryDetails: sent.details }, sent.notes);
+};
+
+const HOUR = 3600 * 1000;
+
+/** A verified email or phone number to send a reset code to. */
+function verifiedChannel(user: UserPoolUser): { attribute: 'email' | 'phone_number'; value: string } | undefined {
+  for (const a of ['email', 'phone_number'] as const) {
+    const v = attr(user, a);
+    if (v && attr(user, `${a}_verified`) === 'true') return { attribute: a, value: v };
+  }
+  return undefined;
+}
+
+export const forgotPassword: Operation = async (input, ctx) => {
+  const clientId = readClientId(input);
+  const secret = readSecretHash(input);
+  const username = readUsername(input);
+  input.stringMap('ClientMetadata');
+  const bad = input.failure();
+  if (bad) return bad;
+  const r = publicUser(ctx, clientId!, username!, secret, () =>
+    apiError('UserNotFoundException', 'Username/client id combination not found.'),
+  );
+  if (isError(r)) return r;
+  const to = verifiedChannel(r.user);
+  if (!to)
+    return apiError(
+      'InvalidParameterException',
+      'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    );
+  const code = randomDigits(ctx.random, 6);
+  idpState(ctx.state).codes[`${r.pool.id}/${r.user.username}#reset`] = { code, expires: ctx.clock.now() + HOUR };
+  return ok(
+    {
+      CodeDeliveryDetails: {
+        Destination: maskDestination(to.attribute, to.value),
+        DeliveryMedium: to.attribute === 'email' ? 'EMAIL' : 'SMS',
+        AttributeName: to.attribute,
+      },
+    },
+    [
+      {
+        kind: 'confirmation-code',
+        message: `Cognito would send the password reset code ${code} to ${to.value} (valid 1 hour)`,
+        data: { userPoolId: r.pool.id, username: r.user.username, code, destination: to.value },
+      },
+    ],
+  );
+};
+
+export const confirmForgotPassword: Operation = async (input, ctx) => {
+  const clientId = readClientId(input);
+  const secret = readSecretHash(input);
+  const username = readUsername(input);
+  const code = input.str('ConfirmationCode', { required: true, min: 1, max: 2048, pattern: [NON_SPACE, '[\\S]+'] });
+  const password = input.str('Password', { required: true, max: 256, pattern: [NON_SPACE, '[\\S]+'], sensitive: true });
+  input.stringMap('ClientMetadata');
+  const bad = input.failure();
+  if (bad) return bad;
+  const r = publicUser(ctx, clientId!, username!, secret, () =>
+    apiError('UserNotFoundException', 'Username/client id combination not found.'),
+  );
+  if (isError(r)) return r;
+  const key = `${r.pool.id}/${r.user.username}#reset`;
+  const rec = idpState(ctx.state).codes[key];
+  if (!rec || rec.code !== code)
+    return apiError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+  if (rec.expires <= ctx.clock.now())
+    return apiError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+  const weak = passwordProblem(r.pool, password!);
+  if (weak) return weak;
+  delete idpState(ctx.state).codes[key];
+  updateUser(ctx, r.pool.id, r.user.username, (u) => ({
+    ...u,
+    password: password!,
+    userStatus:
+      u.userStatus === 'RESET_REQUIRED' || u.userStatus === 'FORCE_CHANGE_PASSWORD' ? 'CONFIRMED' : u.userStatus,
+  }));
+  delete idpState(ctx.state).temporaryPasswords[`${r.pool.id}/${r.user.username}`];
+  return ok({});
 };
