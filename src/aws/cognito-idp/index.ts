@@ -3,7 +3,7 @@
  * The operations are in `handler.ts`; `verifyIdToken` checks an ID token for other services.
  */
 import type { ServiceModule } from '../service';
-import { jsonError } from '../protocol/json';
+import { jsonAuthError } from '../auth/errors';
 import { handleCognitoIdp } from './handler';
 
 export { verifyIdToken, verifyAccessToken, poolJwks, issuerUrl } from './tokens';
@@ -15,12 +15,6 @@ export const cognitoIdp: ServiceModule = {
   protocol: 'json',
   handle: handleCognitoIdp,
   authError(kind, detail, ctx) {
-    return jsonError(
-      kind === 'signature' ? 'InvalidSignatureException' : 'UnrecognizedClientException',
-      detail,
-      ctx.requestId(),
-      400,
-      '1.1',
-    );
+    return jsonAuthError(kind, detail, ctx, '1.1');
   },
 };
