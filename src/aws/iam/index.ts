@@ -6,7 +6,7 @@
  */
 import type { ContextValue } from '../../engine/model';
 import type { ServiceModule } from '../service';
-import { queryError } from '../protocol/query';
+import { queryAuthError } from '../auth/errors';
 import { el, members } from '../protocol/xml';
 import type { XmlNode } from '../protocol/xml';
 import type { Principal } from '../context';
@@ -708,12 +708,6 @@ export const iam: ServiceModule = {
     return dispatch('iam', IAM_OPERATIONS, call, ctx);
   },
   authError(kind, detail, ctx) {
-    return queryError(
-      'iam',
-      kind === 'signature' ? 'SignatureDoesNotMatch' : 'InvalidClientTokenId',
-      detail,
-      ctx.requestId(),
-      403,
-    );
+    return queryAuthError('iam', kind, detail, ctx);
   },
 };

@@ -4,6 +4,7 @@
  */
 import type { ServiceModule } from '../service';
 import { s3Error } from '../protocol/rest-xml';
+import { s3AuthError } from '../auth/errors';
 
 export const s3: ServiceModule = {
   name: 's3',
@@ -19,7 +20,7 @@ export const s3: ServiceModule = {
       ),
     };
   },
-  authError(kind, detail, ctx) {
-    return s3Error(kind === 'signature' ? 'SignatureDoesNotMatch' : 'InvalidAccessKeyId', detail, ctx.requestId(), 403);
+  authError(kind, detail, ctx, request, facts) {
+    return s3AuthError(kind, detail, ctx, request, facts);
   },
 };

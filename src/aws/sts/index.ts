@@ -9,7 +9,7 @@ import type { ContextValue } from '../../engine/model';
 import { roleArn as arnOfRole, userArn } from '../../world/edit';
 import type { Tags, User } from '../../world/types';
 import type { ServiceModule } from '../service';
-import { queryError } from '../protocol/query';
+import { queryAuthError } from '../auth/errors';
 import { el } from '../protocol/xml';
 import type { XmlNode } from '../protocol/xml';
 import { issueSession } from '../sessions';
@@ -213,13 +213,7 @@ export const sts: ServiceModule = {
     return dispatch('sts', STS_OPERATIONS, call, ctx);
   },
   authError(kind, detail, ctx) {
-    return queryError(
-      'sts',
-      kind === 'signature' ? 'SignatureDoesNotMatch' : 'InvalidClientTokenId',
-      detail,
-      ctx.requestId(),
-      403,
-    );
+    return queryAuthError('sts', kind, detail, ctx);
   },
 };
 
