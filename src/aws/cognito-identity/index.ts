@@ -3,7 +3,7 @@
  * The operations are in `handler.ts`, `pools.ts` and `identities.ts`; role resolution in `roles.ts`.
  */
 import type { ServiceModule } from '../service';
-import { jsonError } from '../protocol/json';
+import { jsonAuthError } from '../auth/errors';
 import { handleIdentityCall } from './handler';
 
 export { resolveRole } from './roles';
@@ -16,12 +16,6 @@ export const cognitoIdentity: ServiceModule = {
     return handleIdentityCall(call, ctx, cognitoIdentity);
   },
   authError(kind, detail, ctx) {
-    return jsonError(
-      kind === 'signature' ? 'InvalidSignatureException' : 'UnrecognizedClientException',
-      detail,
-      ctx.requestId(),
-      400,
-      '1.1',
-    );
+    return jsonAuthError(kind, detail, ctx, '1.1');
   },
 };

@@ -4,6 +4,7 @@
  */
 import type { ServiceModule } from '../service';
 import { jsonError } from '../protocol/json';
+import { jsonAuthError } from '../auth/errors';
 
 export const dynamodb: ServiceModule = {
   name: 'dynamodb',
@@ -12,12 +13,6 @@ export const dynamodb: ServiceModule = {
     return { operation: 'Unknown', response: jsonError('UnknownOperationException', '', ctx.requestId(), 400, '1.0') };
   },
   authError(kind, detail, ctx) {
-    return jsonError(
-      kind === 'signature' ? 'InvalidSignatureException' : 'UnrecognizedClientException',
-      detail,
-      ctx.requestId(),
-      400,
-      '1.0',
-    );
+    return jsonAuthError(kind, detail, ctx, '1.0', 'com.amazon.coral.service#');
   },
 };
