@@ -56,11 +56,22 @@ export function withDecision<T extends OpResult>(r: T, decision: CallDecision): 
   return { ...r, decision };
 }
 
-/** Drops challenge sessions whose time is over. */
+/** The longest an access or ID token lives (1 day): a revocation older than that has nothing left to stop. */
+const LONGEST_TOKEN_MS = 86_400_000;
+
+/**
+ * Drops the runtime records whose time is over, so a long-lived `--state` file does not grow:
+ * challenge sessions past their expiry; refresh tokens, codes and revocations a day after theirs
+ * (until then an expired one is still answered as expired rather than unknown).
+ */
 export function pruneSessions(ctx: AwsContext): void {
   const s = idpState(ctx.state);
   const now = ctx.clock.now();
   for (const [k, v] of Object.entries(s.sessions)) if (v.expires <= now) delete s.sessions[k];
+  for (const [k, v] of Object.entries(s.refreshTokens))
+    if (v.expires + LONGEST_TOKEN_MS <= now) delete s.refreshTokens[k];
+  for (const [k, v] of Object.entries(s.codes)) if (v.expires + LONGEST_TOKEN_MS <= now) delete s.codes[k];
+  for (const [k, at] of Object.entries(s.revokedOrigins)) if (at + LONGEST_TOKEN_MS <= now) delete s.revokedOrigins[k];
 }
 
 /** Minutes a challenge session lasts for the client (`AuthSessionValidity`, default 3). */

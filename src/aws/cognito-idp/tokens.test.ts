@@ -262,3 +262,24 @@ describe('the JWKS and OpenID configuration', () => {
     expect(none.response.status).toBe(404);
   });
 });
+
+describe('the runtime records', () => {
+  it('drop a refresh token a day after it expires (then it is unknown), so the state does not grow', async () => {
+    const ctx = await idpContext();
+    const t = await mariaTokens(ctx);
+    expect(Object.keys(ctx.state.cognitoIdp.refreshTokens)).toEqual([t.refresh]);
+    ctx.clock.advance(31 * 86400_000 + 1000);
+    const refresh = () =>
+      send(ctx, 'InitiateAuth', {
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: t.clientId,
+        AuthParameters: { REFRESH_TOKEN: t.refresh },
+      });
+    expect(err(await refresh())).toEqual({
+      status: 400,
+      type: 'NotAuthorizedException',
+      message: 'Invalid Refresh Token',
+    });
+    expect(ctx.state.cognitoIdp.refreshTokens).toEqual({});
+  });
+});
