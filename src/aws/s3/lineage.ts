@@ -106,14 +106,17 @@ export function withVersion<T, C extends object>(container: C, field: keyof C & 
   const out = {} as Record<string, unknown>;
   for (const k of Object.keys(container)) if (k !== field) out[k] = (container as Record<string, unknown>)[k];
   const length = lineage.head;
+  let built: T[] | undefined;
   if (lineage.live.size > 0) {
     Object.defineProperty(out, field, {
       enumerable: true,
       configurable: true,
       get() {
-        const list = lineage.list(length);
-        Object.defineProperty(out, field, { value: list, enumerable: true, configurable: true, writable: true });
-        return list;
+        built ??= lineage.list(length);
+        // Becomes a plain data property (unless someone froze the container: then the getter stays, cached).
+        if (!Object.isFrozen(out))
+          Object.defineProperty(out, field, { value: built, enumerable: true, configurable: true, writable: true });
+        return built;
       },
       set(value: unknown) {
         Object.defineProperty(out, field, { value, enumerable: true, configurable: true, writable: true });
