@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `iamplay serve` under load (printed by `npm run bench`; figures only, no thresholds). Loopback only.
-//  a. requests/s and p50/p99 latency with 50 concurrent clients signing S3 GetObject calls
+//  a. requests/s and p50/p99 latency with 50 concurrent clients signing S3 GetObject calls (of one
+//     small object in a bucket the bench creates)
 //     (SigV4 with node:crypto, keep-alive sockets), a bounded count;
 //  b. a load check: 10,000 concurrent PutObject calls, then a restart with `--state`, counting the
 //     acknowledged writes (HTTP 200) whose objects are gone after the restart (lost writes).
@@ -59,7 +60,7 @@ const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCo
 function signed(ready, method, key, body = '') {
   const url = new URL(ready.endpoint);
   const host = url.host;
-  const path = `/${BUCKET}/${key.split('/').map(enc).join('/')}`;
+  const path = key === null ? `/${BUCKET}` : `/${BUCKET}/${key.split('/').map(enc).join('/')}`;
   const amzDate = new Date()
     .toISOString()
     .replace(/[-:]/g, '')
@@ -110,6 +111,7 @@ try {
     const s = serve([]);
     const ready = await s.ready;
     const agent = new Agent({ keepAlive: true, maxSockets: 50 });
+    await send(agent, signed(ready, 'PUT', null));
     await send(agent, signed(ready, 'PUT', 'hot.txt', 'hello from the bench'));
     const results = [];
     let issued = 0;
@@ -138,6 +140,7 @@ try {
     const s = serve(['--state', state]);
     const ready = await s.ready;
     const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+    await send(agent, signed(ready, 'PUT', null));
     const t0 = performance.now();
     const results = await Promise.all(
       Array.from({ length: PUTS }, (_, i) =>

@@ -103,4 +103,13 @@ describe('stateToJson / stateFromJson', () => {
       'state.json: `cognitoIdp` is an array, not an object',
     );
   });
+
+  it('keeps the records other services add to the state (S3 bucket dates), each an object', () => {
+    expect(refuse(JSON.stringify({ ...state(), s3: 'x' }))).toBe('state.json: `s3` is string "x", not an object');
+    const text = JSON.stringify({ ...state(), s3: { buckets: { photos: { creationDate: '2026-01-01T00:00:00Z' } } } });
+    const r = stateFromJson(text, 'state.json');
+    expect(r.ok && (r.value as unknown as Record<string, unknown>)['s3']).toEqual({
+      buckets: { photos: { creationDate: '2026-01-01T00:00:00Z' } },
+    });
+  });
 });

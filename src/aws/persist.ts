@@ -90,11 +90,15 @@ export function stateFromJson(text: string, file: string): Result<AwsState, stri
     const p = keyProblem(k);
     if (p) return fail(`the signing key \`keys.${issuer}\` ${p}`);
   }
-  for (const f of ['cognitoIdp', 'cognitoIdentity'])
-    if (raw[f] !== undefined && !isObject(raw[f])) return fail(`\`${f}\` is ${describeType(raw[f])}, not an object`);
+  // The services' own records (`cognitoIdp`, `cognitoIdentity`, `s3`, …) are kept as they are: each
+  // must be an object.
+  for (const [f, v] of Object.entries(raw))
+    if (!['format', 'world', 'sts', 'keys'].includes(f) && !isObject(v))
+      return fail(`\`${f}\` is ${describeType(v)}, not an object`);
   return {
     ok: true,
     value: {
+      ...(raw as Partial<AwsState>),
       format: STATE_FORMAT,
       world: world.value,
       sts: { sessions: sts['sessions'] as Record<string, TemporarySession> },

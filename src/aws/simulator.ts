@@ -229,10 +229,9 @@ export class Simulator {
       }
       const caller = auth.kind === 'signed' ? auth.caller : undefined;
       const region = auth.kind === 'signed' ? auth.region : ctx.region;
-      const seen = auth.kind === 'signed' && auth.body ? dechunked(req, auth.body) : req;
       const reply = await service.handle(
         {
-          request: seen,
+          request: req,
           caller,
           region,
           sourceIp: transport.sourceIp ?? '127.0.0.1',
@@ -274,17 +273,4 @@ function safeRoute(req: HttpRequest): ServiceName {
   } catch {
     return 's3';
   }
-}
-
-/** The request as the service sees it: the `aws-chunked` framing removed. */
-function dechunked(req: HttpRequest, body: Uint8Array): HttpRequest {
-  const headers = { ...req.headers };
-  const enc = (headers['content-encoding'] ?? '')
-    .split(',')
-    .map((e) => e.trim())
-    .filter((e) => e !== '' && e !== 'aws-chunked');
-  if (enc.length > 0) headers['content-encoding'] = enc.join(',');
-  else delete headers['content-encoding'];
-  headers['content-length'] = String(body.length);
-  return { ...req, headers, body };
 }

@@ -293,7 +293,7 @@ describe('keys, sessions and time', () => {
     expect([codeOf(s3.response), s3.response.status]).toEqual(['AuthorizationHeaderMalformed', 400]);
   });
 
-  it('an aws-chunked S3 body reaches the service without its framing', async () => {
+  it('an aws-chunked S3 body (STREAMING-… payload hash) is authenticated and reaches S3 as sent', async () => {
     const { sim } = simulator();
     const spy = vi.spyOn(SERVICES.s3, 'handle');
     const chunked = '5;chunk-signature=00\r\nhello\r\n0;chunk-signature=00\r\n\r\n';
@@ -313,10 +313,11 @@ describe('keys, sessions and time', () => {
       new Date(NOW),
     );
     await sim.handle(req);
-    const seen = spy.mock.calls[0]![0].request;
-    expect(text(seen.body)).toBe('hello');
-    expect(seen.headers['content-encoding']).toBeUndefined();
-    expect(seen.headers['content-length']).toBe('5');
+    const seen = spy.mock.calls[0]![0];
+    expect(seen.caller?.arn).toBe('arn:aws:iam::111122223333:root');
+    expect(text(seen.request.body)).toBe(chunked);
+    expect(seen.request.headers['content-encoding']).toBe('aws-chunked');
+    spy.mockRestore();
   });
 });
 

@@ -8,7 +8,7 @@
  *   (double encoding) after removing `.`/`..` segments and empty segments.
  * - `X-Amz-Content-Sha256` may be a hex hash, `UNSIGNED-PAYLOAD`, or a `STREAMING-*` value: the
  *   streaming values are taken as the payload hash; the chunk signatures inside an `aws-chunked`
- *   body are NOT checked (see `decodeAwsChunked`).
+ *   body are NOT checked (S3 decodes the body itself, src/aws/s3/chunked.ts).
  * - Signatures are compared in constant time.
  */
 import { hmac } from '@noble/hashes/hmac.js';
@@ -432,47 +432,4 @@ export function signRequest(req: HttpRequest, creds: SigningCredentials, o: Sign
   headers['authorization'] =
     `${ALGORITHM} Credential=${creds.accessKeyId}/${scope}, SignedHeaders=${signedHeaders.join(';')}, Signature=${sig}`;
   return signed;
-}
-
-/**
- * Decodes an `aws-chunked` body (`Content-Encoding: aws-chunked`, `X-Amz-Content-Sha256:
- * STREAMING-…`): `HEXSIZE[;chunk-signature=…]\r\n DATA \r\n … 0[;…]\r\n [trailers]\r\n`. The chunk
- * signatures are not checked. Returns undefined when the framing is broken.
- */
-export function decodeAwsChunked(body: Uint8Array): Uint8Array | undefined {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let i = 0;
-  for (;;) {
-    let eol = -1;
-    for (let j = i; j + 1 < body.length; j++)
-      if (body[j] === 13 && body[j + 1] === 10) {
-        eol = j;
-        break;
-      }
-    if (eol < 0) return undefined;
-    let size = 0;
-    let digits = 0;
-    for (let j = i; j < eol; j++) {
-      const c = body[j]!;
-      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
-      if (d < 0) break;
-      size = size * 16 + d;
-      if (++digits > 8) return undefined;
-    }
-    if (digits === 0) return undefined;
-    const start = eol + 2;
-    if (size === 0) break;
-    if (start + size + 2 > body.length) return undefined;
-    chunks.push(body.subarray(start, start + size));
-    total += size;
-    i = start + size + 2;
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
