@@ -1,6 +1,6 @@
 /**
  * The simulated AWS services inside the worker: the app's flows send the same HTTP requests the
- * real SDK sends (signed with `signRequest`), and get back the exchange as `iamplay serve` would
+ * real SDK sends (signed with `signRequest` of `src/aws/auth/sigv4.ts`), and get back the exchange as `iamplay serve` would
  * answer it, over the Account's world. What crosses to the page is plain data: the engine's
  * decision keeps its verdicts, message and trace, not the compiled policies it decided with.
  */

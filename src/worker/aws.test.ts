@@ -4,13 +4,13 @@ import { loadManagedPolicies } from '../catalog';
 import { managedPolicyLookup } from '../world/managed';
 import { defaultWorld } from '../world/default-world';
 import { request, text } from '../aws/http';
-import { signRequest } from '../aws/auth/sign';
+import { signRequest } from '../aws/auth/sigv4';
 
 const alice = { accessKeyId: 'AKIAR7KLMW2QTHX4ALCE', secretAccessKey: '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' };
 const s3 = (method: string, key: string) =>
   request({ method, path: `/playground-photos/${key}`, headers: { host: 'localhost' } });
 const get = (key: string) => s3('GET', key);
-const scope = () => ({ service: 's3', region: 'us-east-1', now: Date.now(), host: 'localhost' });
+const scope = () => ({ service: 's3', region: 'us-east-1', now: Date.now() });
 
 describe('the simulated services in the worker', () => {
   it('says it is not started before it is', async () => {
