@@ -559,3 +559,30 @@ function parseDetails(xml: string): unknown {
   }
   return node();
 }
+
+describe('bad input never crashes a handler', () => {
+  it('every IAM operation with no parameters, or with wrong types, answers a 4xx in the Query error shape', async () => {
+    const { IAM_OPERATIONS } = await import('./index');
+    const ctx = testContext(baseWorld());
+    for (const action of Object.keys(IAM_OPERATIONS)) {
+      for (const extra of [
+        {},
+        { MaxSessionDuration: 'lots', SetAsDefault: 'maybe', PolicyDocument: '\u0001', Path: '//' },
+      ] as Record<string, string>[]) {
+        const r = await send(ctx, { Action: action, ...extra });
+        expect({ action, ok: r.status < 500 }).toEqual({ action, ok: true });
+        if (r.status >= 400) expect(r.body).toContain('<ErrorResponse');
+      }
+    }
+  });
+
+  it('a GET with the parameters in the query string is read like a form POST', async () => {
+    const ctx = testContext(baseWorld());
+    const reply = await iam.handle(
+      call(request({ method: 'GET', query: form({ Action: 'GetUser', UserName: 'carol' }) }), admin),
+      ctx,
+    );
+    expect(reply.response.status).toBe(200);
+    expect(tag(text(reply.response.body), 'UserName')).toBe('carol');
+  });
+});
