@@ -491,6 +491,22 @@ describe('GetAccountAuthorizationDetails', () => {
   });
 });
 
+describe('GetAccountAuthorizationDetails filters', () => {
+  it('Filter.member.N keeps only the kinds asked for; an unknown kind is a ValidationError', async () => {
+    const ctx = testContext(baseWorld());
+    await send(ctx, { Action: 'CreateRole', RoleName: 'app', AssumeRolePolicyDocument: TRUST });
+    const roles = await send(ctx, { Action: 'GetAccountAuthorizationDetails', 'Filter.member.1': 'Role' });
+    expect(roles.body).toContain('<RoleName>app</RoleName>');
+    expect(roles.body).toContain('<UserDetailList></UserDetailList>');
+    expectError(
+      await send(ctx, { Action: 'GetAccountAuthorizationDetails', 'Filter.member.1': 'Users' }),
+      400,
+      'ValidationError',
+      "1 validation error detected: Value 'Users' at 'filter.member' failed to satisfy constraint: Member must satisfy enum value set: [User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]",
+    );
+  });
+});
+
 /** A small reader of the details XML into the JSON the AWS CLI prints (lists of members, strings). */
 function parseDetails(xml: string): unknown {
   const result = xml.slice(
