@@ -90,7 +90,7 @@ export function stateFromJson(text: string, file: string): Result<AwsState, stri
     const p = keyProblem(k);
     if (p) return fail(`the signing key \`keys.${issuer}\` ${p}`);
   }
-  for (const f of ['cognitoIdp', 'cognitoIdentity'])
+  for (const f of ['cognitoIdp', 'cognitoIdentity', 'iam'])
     if (raw[f] !== undefined && !isObject(raw[f])) return fail(`\`${f}\` is ${describeType(raw[f])}, not an object`);
   return {
     ok: true,
@@ -102,6 +102,10 @@ export function stateFromJson(text: string, file: string): Result<AwsState, stri
       cognitoIdp: (raw['cognitoIdp'] as AwsState['cognitoIdp'] | undefined) ?? emptyCognitoIdpState(),
       cognitoIdentity:
         (raw['cognitoIdentity'] as AwsState['cognitoIdentity'] | undefined) ?? emptyCognitoIdentityState(),
+      // IAM's instance profiles not (yet) holding a role.
+      ...(isObject(raw['iam']) && isObject(raw['iam']['instanceProfiles'])
+        ? { iam: raw['iam'] as unknown as AwsState['iam'] }
+        : {}),
     },
   };
 }

@@ -491,6 +491,25 @@ describe('GetAccountAuthorizationDetails', () => {
   });
 });
 
+describe('instance profiles across a restart', () => {
+  it('an empty instance profile is kept in the state file (stateToJson, stateFromJson)', async () => {
+    const { stateFromJson, stateToJson } = await import('../persist');
+    const ctx = testContext(baseWorld());
+    const made = await send(ctx, { Action: 'CreateInstanceProfile', InstanceProfileName: 'spare', Path: '/ops/' });
+    const again = stateFromJson(stateToJson(ctx.state), 'state.json');
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    const ctx2 = { ...testContext(baseWorld()), state: again.value };
+    expectError(
+      await send(ctx2, { Action: 'CreateInstanceProfile', InstanceProfileName: 'spare' }),
+      409,
+      'EntityAlreadyExists',
+      'Instance Profile spare already exists.',
+    );
+    expect(again.value.iam?.instanceProfiles[`${A}/spare`]?.id).toBe(tag(made.body, 'InstanceProfileId'));
+  });
+});
+
 describe('GetAccountAuthorizationDetails filters', () => {
   it('Filter.member.N keeps only the kinds asked for; an unknown kind is a ValidationError', async () => {
     const ctx = testContext(baseWorld());
