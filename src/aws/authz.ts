@@ -9,6 +9,7 @@ import type { Authorized, WorldRequest } from '../world/authorize';
 import { authorize } from '../world/authorize';
 import type { AwsContext, Principal } from './context';
 import type { ServiceCall } from './service';
+import { isoSeconds } from './clock';
 
 export interface CallDecision {
   principal: string;
@@ -28,6 +29,12 @@ export interface CallOptions {
   context?: Record<string, ContextValue>;
   /** The account that owns the resource, when the ARN does not say (S3 buckets). */
   resourceAccount?: string;
+  /**
+   * Ask for this principal instead of the call's caller (a service acting on its own, such as
+   * `cognito-identity.amazonaws.com` assuming a role for an identity pool): the caller's session
+   * facts and keys are then left out.
+   */
+  principal?: string;
 }
 
 /** The principal string the engine takes for a caller (`anonymous` for unsigned S3 calls). */
@@ -38,19 +45,21 @@ export function principalString(caller: Principal | undefined): string {
 /** The request context AWS sets on every call from this caller over this transport. */
 export function callContext(
   ctx: AwsContext,
-  call: Pick<ServiceCall, 'caller' | 'sourceIp' | 'secure'>,
+  call: Pick<ServiceCall, 'caller' | 'sourceIp' | 'secure'> & { region?: string },
 ): Record<string, ContextValue> {
   const c: Record<string, ContextValue> = {
     'aws:SecureTransport': call.secure ? 'true' : 'false',
     'aws:SourceIp': call.sourceIp,
-    'aws:RequestedRegion': ctx.region,
+    // The region the request was signed for (its credential scope), else the endpoint's.
+    'aws:RequestedRegion': call.region ?? ctx.region,
   };
+  // Temporary credentials only: long-term keys carry no MFA keys (policies use BoolIfExists).
   const s = call.caller?.session;
   if (s) {
     c['aws:MultiFactorAuthPresent'] = s.mfa ? 'true' : 'false';
     if (s.issuedAt !== undefined) {
-      c['aws:TokenIssueTime'] = new Date(s.issuedAt).toISOString().replace('.000Z', 'Z');
-      if (s.mfa) c['aws:MultiFactorAuthAge'] = String(Math.floor((ctx.clock.now() - s.issuedAt) / 1000));
+      c['aws:TokenIssueTime'] = isoSeconds(s.issuedAt);
+      if (s.mfa) c['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((ctx.clock.now() - s.issuedAt) / 1000)));
     }
     if (s.sourceIdentity !== undefined) c['aws:SourceIdentity'] = s.sourceIdentity;
     if (s.context) Object.assign(c, s.context);
@@ -60,20 +69,21 @@ export function callContext(
 
 export function authorizeCall(
   ctx: AwsContext,
-  call: Pick<ServiceCall, 'caller' | 'sourceIp' | 'secure'>,
+  call: Pick<ServiceCall, 'caller' | 'sourceIp' | 'secure'> & { region?: string },
   action: string,
   resource: string,
   options: CallOptions = {},
 ): CallDecision {
-  const principal = principalString(call.caller);
+  const principal = options.principal ?? principalString(call.caller);
+  const asCaller = options.principal === undefined ? call : { ...call, caller: undefined };
   const request: WorldRequest = {
     principal,
     action,
     resource,
-    context: { ...callContext(ctx, call), ...options.context },
+    context: { ...callContext(ctx, asCaller), ...options.context },
   };
   if (options.resourceAccount) request.resourceAccount = options.resourceAccount;
-  const s = call.caller?.session;
+  const s = asCaller.caller?.session;
   if (s) {
     const { context: _keys, expiration: _e, roleArn: _r, userArn: _u, chained: _c, sourceIdentity: _si, ...facts } = s;
     request.session = facts;
