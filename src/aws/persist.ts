@@ -106,6 +106,10 @@ export function stateFromJson(text: string, file: string): Result<AwsState, stri
       cognitoIdp: (raw['cognitoIdp'] as AwsState['cognitoIdp'] | undefined) ?? emptyCognitoIdpState(),
       cognitoIdentity:
         (raw['cognitoIdentity'] as AwsState['cognitoIdentity'] | undefined) ?? emptyCognitoIdentityState(),
+      // IAM's instance profiles not (yet) holding a role.
+      ...(isObject(raw['iam']) && isObject(raw['iam']['instanceProfiles'])
+        ? { iam: raw['iam'] as unknown as AwsState['iam'] }
+        : {}),
     },
   };
 }

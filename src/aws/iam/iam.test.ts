@@ -491,6 +491,41 @@ describe('GetAccountAuthorizationDetails', () => {
   });
 });
 
+describe('instance profiles across a restart', () => {
+  it('an empty instance profile is kept in the state file (stateToJson, stateFromJson)', async () => {
+    const { stateFromJson, stateToJson } = await import('../persist');
+    const ctx = testContext(baseWorld());
+    const made = await send(ctx, { Action: 'CreateInstanceProfile', InstanceProfileName: 'spare', Path: '/ops/' });
+    const again = stateFromJson(stateToJson(ctx.state), 'state.json');
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    const ctx2 = { ...testContext(baseWorld()), state: again.value };
+    expectError(
+      await send(ctx2, { Action: 'CreateInstanceProfile', InstanceProfileName: 'spare' }),
+      409,
+      'EntityAlreadyExists',
+      'Instance Profile spare already exists.',
+    );
+    expect(again.value.iam?.instanceProfiles[`${A}/spare`]?.id).toBe(tag(made.body, 'InstanceProfileId'));
+  });
+});
+
+describe('GetAccountAuthorizationDetails filters', () => {
+  it('Filter.member.N keeps only the kinds asked for; an unknown kind is a ValidationError', async () => {
+    const ctx = testContext(baseWorld());
+    await send(ctx, { Action: 'CreateRole', RoleName: 'app', AssumeRolePolicyDocument: TRUST });
+    const roles = await send(ctx, { Action: 'GetAccountAuthorizationDetails', 'Filter.member.1': 'Role' });
+    expect(roles.body).toContain('<RoleName>app</RoleName>');
+    expect(roles.body).toContain('<UserDetailList></UserDetailList>');
+    expectError(
+      await send(ctx, { Action: 'GetAccountAuthorizationDetails', 'Filter.member.1': 'Users' }),
+      400,
+      'ValidationError',
+      "1 validation error detected: Value 'Users' at 'filter.member' failed to satisfy constraint: Member must satisfy enum value set: [User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]",
+    );
+  });
+});
+
 /** A small reader of the details XML into the JSON the AWS CLI prints (lists of members, strings). */
 function parseDetails(xml: string): unknown {
   const result = xml.slice(
@@ -559,3 +594,30 @@ function parseDetails(xml: string): unknown {
   }
   return node();
 }
+
+describe('bad input never crashes a handler', () => {
+  it('every IAM operation with no parameters, or with wrong types, answers a 4xx in the Query error shape', async () => {
+    const { IAM_OPERATIONS } = await import('./index');
+    const ctx = testContext(baseWorld());
+    for (const action of Object.keys(IAM_OPERATIONS)) {
+      for (const extra of [
+        {},
+        { MaxSessionDuration: 'lots', SetAsDefault: 'maybe', PolicyDocument: '\u0001', Path: '//' },
+      ] as Record<string, string>[]) {
+        const r = await send(ctx, { Action: action, ...extra });
+        expect({ action, ok: r.status < 500 }).toEqual({ action, ok: true });
+        if (r.status >= 400) expect(r.body).toContain('<ErrorResponse');
+      }
+    }
+  });
+
+  it('a GET with the parameters in the query string is read like a form POST', async () => {
+    const ctx = testContext(baseWorld());
+    const reply = await iam.handle(
+      call(request({ method: 'GET', query: form({ Action: 'GetUser', UserName: 'carol' }) }), admin),
+      ctx,
+    );
+    expect(reply.response.status).toBe(200);
+    expect(tag(text(reply.response.body), 'UserName')).toBe('carol');
+  });
+});

@@ -631,8 +631,10 @@ function addRoleToInstanceProfile(x: OpContext): XmlNode {
 
 function getAccountAuthorizationDetails(x: OpContext): XmlNode {
   const caller = signedCaller(x);
-  x.input.list('Filter');
+  const FILTERS = ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'];
+  const filter = x.input.list('Filter', { oneOf: FILTERS });
   x.input.done();
+  const want = (what: string) => filter.length === 0 || filter.includes(what);
   authorize(x, 'iam:GetAccountAuthorizationDetails', '*');
   const w = world(x);
   const account = caller.account;
@@ -647,24 +649,27 @@ function getAccountAuthorizationDetails(x: OpContext): XmlNode {
       createDate: UNKNOWN_PROFILE_DATE,
     };
   const policies = (w.managedPolicies ?? []).filter((p) =>
-    isAwsManaged(p.arn)
-      ? [...mine(w.users), ...mine(w.groups), ...mine(w.roles)].some(
-          (e) => e.managedPolicies?.includes(p.arn) || ('permissionsBoundary' in e && e.permissionsBoundary === p.arn),
-        )
-      : p.arn.split(':')[4] === account,
+    !want(isAwsManaged(p.arn) ? 'AWSManagedPolicy' : 'LocalManagedPolicy')
+      ? false
+      : isAwsManaged(p.arn)
+        ? [...mine(w.users), ...mine(w.groups), ...mine(w.roles)].some(
+            (e) =>
+              e.managedPolicies?.includes(p.arn) || ('permissionsBoundary' in e && e.permissionsBoundary === p.arn),
+          )
+        : p.arn.split(':')[4] === account,
   );
   return [
     members(
       'UserDetailList',
-      mine(w.users).map((u) => userDetailXml(u)),
+      (want('User') ? mine(w.users) : []).map((u) => userDetailXml(u)),
     ),
     members(
       'GroupDetailList',
-      mine(w.groups).map((g) => groupDetailXml(g)),
+      (want('Group') ? mine(w.groups) : []).map((g) => groupDetailXml(g)),
     ),
     members(
       'RoleDetailList',
-      mine(w.roles).map((r) => roleDetailXml(w, r, profile)),
+      (want('Role') ? mine(w.roles) : []).map((r) => roleDetailXml(w, r, profile)),
     ),
     members(
       'Policies',

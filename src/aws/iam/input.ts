@@ -82,6 +82,8 @@ export interface StringRule {
   min?: number;
   max?: number;
   pattern?: CharPattern;
+  /** The model's enum: the value must be one of these. */
+  oneOf?: readonly string[];
   /** Values are too long or secret to repeat in the message (documents, token codes). */
   quiet?: boolean;
 }
@@ -122,6 +124,8 @@ export class Input {
       this.at(field, v, `have length less than or equal to ${rule.max}`, rule.quiet);
     if (rule.pattern && v.length > 0 && !rule.pattern.test(v))
       this.at(field, v, `satisfy regular expression pattern: ${rule.pattern.text}`, rule.quiet);
+    if (rule.oneOf && !rule.oneOf.includes(v))
+      this.at(field, v, `satisfy enum value set: [${rule.oneOf.join(', ')}]`, rule.quiet);
     return this.errors.length === before ? v : undefined;
   }
 

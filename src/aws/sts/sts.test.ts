@@ -726,3 +726,30 @@ describe('AssumeRoleWithWebIdentity', () => {
     });
   });
 });
+
+describe('bad input never crashes a handler', () => {
+  it('every STS operation with no parameters, or with wrong types, answers in the Query error shape', async () => {
+    const { STS_OPERATIONS } = await import('./index');
+    const ctx = testContext(world());
+    for (const action of Object.keys(STS_OPERATIONS)) {
+      for (const extra of [
+        {},
+        { DurationSeconds: 'soon', TokenCode: 'abcdef', 'Tags.member.1.Key': '', WebIdentityToken: 'x'.repeat(30000) },
+        { RoleArn: 'arn:aws:iam::1:role/x', RoleSessionName: 'ok', WebIdentityToken: 'eyJhbGciOiJub25lIn0.e30.' },
+      ] as Record<string, string>[]) {
+        const r = await send(ctx, { Action: action, ...extra });
+        expect({ action, ok: r.status < 500 }).toEqual({ action, ok: true });
+        if (r.status >= 400) expect(r.body).toContain('<ErrorResponse');
+      }
+    }
+  });
+
+  it('a missing required parameter names it', async () => {
+    expectError(
+      await send(testContext(world()), { Action: 'AssumeRole', RoleSessionName: 'ss' }),
+      400,
+      'ValidationError',
+      "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null",
+    );
+  });
+});
