@@ -330,3 +330,19 @@ console.log(`iamplay bench  (node ${process.version}, ${process.platform}/${proc
   });
   process.stdout.write(run.status === 0 ? run.stdout : `    failed (${run.signal ?? run.status}): ${run.stderr}\n`);
 }
+
+// 8: the simulated services one by one, in process: an SRP sign-in (server and client sides),
+// IAM and STS calls, identity-pool flows, S3 puts and gets.
+for (const [label, script, args] of [
+  ['one USER_SRP_AUTH sign-in, amazon-cognito-identity-js against cognito-idp', 'srp.mjs', ['10']],
+  ['IAM and STS through their handlers', 'iam-sts.mjs', []],
+  ['identity pools: role resolution and credentials', 'identity.mjs', []],
+  ['S3 PutObject and GetObject through the handler', 's3.mjs', []],
+]) {
+  console.log(`[8] ${label} (scripts/bench/${script}):`);
+  const run = spawnSync(process.execPath, [join(root, 'scripts/bench', script), ...args], {
+    encoding: 'utf8',
+    timeout: 300000,
+  });
+  process.stdout.write(run.status === 0 ? run.stdout : `    failed (${run.signal ?? run.status}): ${run.stderr}\n`);
+}
