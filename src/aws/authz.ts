@@ -28,6 +28,12 @@ export interface CallOptions {
   context?: Record<string, ContextValue>;
   /** The account that owns the resource, when the ARN does not say (S3 buckets). */
   resourceAccount?: string;
+  /**
+   * Ask for this principal instead of the call's caller (a service acting on its own, such as
+   * `cognito-identity.amazonaws.com` assuming a role for an identity pool): the caller's session
+   * facts and keys are then left out.
+   */
+  principal?: string;
 }
 
 /** The principal string the engine takes for a caller (`anonymous` for unsigned S3 calls). */
@@ -65,15 +71,16 @@ export function authorizeCall(
   resource: string,
   options: CallOptions = {},
 ): CallDecision {
-  const principal = principalString(call.caller);
+  const principal = options.principal ?? principalString(call.caller);
+  const asCaller = options.principal === undefined ? call : { ...call, caller: undefined };
   const request: WorldRequest = {
     principal,
     action,
     resource,
-    context: { ...callContext(ctx, call), ...options.context },
+    context: { ...callContext(ctx, asCaller), ...options.context },
   };
   if (options.resourceAccount) request.resourceAccount = options.resourceAccount;
-  const s = call.caller?.session;
+  const s = asCaller.caller?.session;
   if (s) {
     const { context: _keys, expiration: _e, roleArn: _r, userArn: _u, chained: _c, sourceIdentity: _si, ...facts } = s;
     request.session = facts;

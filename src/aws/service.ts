@@ -46,10 +46,30 @@ export interface ServiceModule {
    * An authentication failure in this service's error shape (SigV4 checks happen before `handle`):
    * `code` is the generic kind; each service words it as AWS does.
    */
-  authError(
-    kind: 'signature' | 'unknown-key' | 'expired' | 'missing' | 'malformed',
-    detail: string,
-    ctx: AwsContext,
-    request: HttpRequest,
-  ): HttpResponse;
+  authError(kind: AuthFailure, detail: string, ctx: AwsContext, request: HttpRequest, facts?: AuthFacts): HttpResponse;
+}
+
+/**
+ * Why a signed request was refused: a wrong signature, a key nobody has (or a session token that
+ * does not match), an expired session, no signature where one is needed, a malformed one, a
+ * request time more than 15 minutes off the clock, a presigned URL past its expiry, or (S3) a body
+ * that does not match its declared `x-amz-content-sha256`.
+ */
+export type AuthFailure =
+  'signature' | 'unknown-key' | 'expired' | 'missing' | 'malformed' | 'skewed' | 'request-expired' | 'content-sha256';
+
+/** The facts some services put in their authentication errors (S3's extra elements). */
+export interface AuthFacts {
+  accessKeyId?: string;
+  stringToSign?: string;
+  canonicalRequest?: string;
+  signatureProvided?: string;
+  /** ISO 8601 (`2026-01-01T12:00:00Z`). */
+  requestTime?: string;
+  serverTime?: string;
+  /** Presigned: the `X-Amz-Expires` seconds and the expiry instant (ISO 8601). */
+  expiresSeconds?: string;
+  expires?: string;
+  clientSha256?: string;
+  computedSha256?: string;
 }

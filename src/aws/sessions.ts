@@ -26,6 +26,8 @@ export interface TemporarySession {
   facts: SessionFacts;
   chained?: boolean;
   sourceIdentity?: string;
+  /** Session tag keys that pass on to sessions this one makes by role chaining (`TransitiveTagKeys`). */
+  transitiveTagKeys?: string[];
   /**
    * Context keys the session carries into every request it signs: for a web identity session
    * `cognito-identity.amazonaws.com:sub`, `:aud` and `:amr` (or `HOST:sub`, `HOST:aud` for an

@@ -10,6 +10,7 @@ import type { SigningKey } from './signing-keys';
 import type { CognitoIdpState } from './cognito-idp/state';
 import { emptyCognitoIdpState } from './cognito-idp/state';
 import type { CognitoIdentityState } from './cognito-identity/state';
+import type { IamState } from './iam/state';
 import { emptyCognitoIdentityState } from './cognito-identity/state';
 
 export const STATE_FORMAT = 1;
@@ -22,6 +23,8 @@ export interface AwsState {
   keys: Record<string, SigningKey>;
   cognitoIdp: CognitoIdpState;
   cognitoIdentity: CognitoIdentityState;
+  /** IAM's records outside the world (instance profiles not yet holding a role); made on first use. */
+  iam?: IamState;
 }
 
 export function newState(world: World): AwsState {

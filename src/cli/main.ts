@@ -10,10 +10,12 @@ Usage:
   iamplay lint [--type T] [--format text|json] FILE|DIR...
                                        check policy files (T: identity, resource, trust, boundary, scp, rcp, session)
   iamplay import FILE|-                print the world of an \`aws iam get-account-authorization-details\` output
+  iamplay serve [--world FILE] [--state FILE] [--host 127.0.0.1] [--port 4566]
+                                       serve simulated IAM, STS, Cognito, S3 and DynamoDB to AWS SDKs
   iamplay --help                       show this help
   iamplay --version                    print the version
 
-Nothing is sent anywhere: every check runs locally.
+Nothing is sent anywhere: every check runs locally, and serve listens on 127.0.0.1 unless told otherwise.
 `;
 
 /** Commands register here as they are built; each returns its exit code. */
@@ -21,6 +23,7 @@ const commands: Record<string, () => Promise<Command>> = {
   eval: () => import('./eval').then((m) => m.run),
   lint: () => import('./lint').then((m) => m.lint),
   import: () => import('./import').then((m) => m.run),
+  serve: () => import('./serve').then((m) => m.run),
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {

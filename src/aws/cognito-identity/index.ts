@@ -1,23 +1,21 @@
 /**
  * Cognito identity pools: JSON 1.1 with `X-Amz-Target: AWSCognitoIdentityService.*`; GetId, credentials, role resolution.
- * (A stub until the service is built: every call answers as an unknown operation.)
+ * The operations are in `handler.ts`, `pools.ts` and `identities.ts`; role resolution in `roles.ts`.
  */
 import type { ServiceModule } from '../service';
-import { jsonError } from '../protocol/json';
+import { jsonAuthError } from '../auth/errors';
+import { handleIdentityCall } from './handler';
+
+export { resolveRole } from './roles';
+export type { RoleResolution, RoleChoice, ResolveInput } from './roles';
 
 export const cognitoIdentity: ServiceModule = {
   name: 'cognito-identity',
   protocol: 'json',
-  async handle(_call, ctx) {
-    return { operation: 'Unknown', response: jsonError('UnknownOperationException', '', ctx.requestId(), 400, '1.1') };
+  handle(call, ctx) {
+    return handleIdentityCall(call, ctx, cognitoIdentity);
   },
   authError(kind, detail, ctx) {
-    return jsonError(
-      kind === 'signature' ? 'InvalidSignatureException' : 'UnrecognizedClientException',
-      detail,
-      ctx.requestId(),
-      400,
-      '1.1',
-    );
+    return jsonAuthError(kind, detail, ctx, '1.1');
   },
 };

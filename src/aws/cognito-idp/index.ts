@@ -4,6 +4,7 @@
  */
 import type { ServiceModule } from '../service';
 import { jsonError } from '../protocol/json';
+import { jsonAuthError } from '../auth/errors';
 
 export const cognitoIdp: ServiceModule = {
   name: 'cognito-idp',
@@ -12,12 +13,6 @@ export const cognitoIdp: ServiceModule = {
     return { operation: 'Unknown', response: jsonError('UnknownOperationException', '', ctx.requestId(), 400, '1.1') };
   },
   authError(kind, detail, ctx) {
-    return jsonError(
-      kind === 'signature' ? 'InvalidSignatureException' : 'UnrecognizedClientException',
-      detail,
-      ctx.requestId(),
-      400,
-      '1.1',
-    );
+    return jsonAuthError(kind, detail, ctx, '1.1');
   },
 };

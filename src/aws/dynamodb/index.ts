@@ -2,7 +2,7 @@
  * DynamoDB: JSON 1.0 with `X-Amz-Target: DynamoDB_20120810.*` (see `handler.ts`).
  */
 import type { ServiceModule } from '../service';
-import { jsonError } from '../protocol/json';
+import { jsonAuthError } from '../auth/errors';
 import { handleDynamoDb } from './handler';
 
 export const dynamodb: ServiceModule = {
@@ -10,12 +10,6 @@ export const dynamodb: ServiceModule = {
   protocol: 'json',
   handle: handleDynamoDb,
   authError(kind, detail, ctx) {
-    return jsonError(
-      kind === 'signature' ? 'InvalidSignatureException' : 'UnrecognizedClientException',
-      detail,
-      ctx.requestId(),
-      400,
-      '1.0',
-    );
+    return jsonAuthError(kind, detail, ctx, '1.0', 'com.amazon.coral.service#');
   },
 };
