@@ -90,11 +90,17 @@ export function stateFromJson(text: string, file: string): Result<AwsState, stri
     const p = keyProblem(k);
     if (p) return fail(`the signing key \`keys.${issuer}\` ${p}`);
   }
-  for (const f of ['cognitoIdp', 'cognitoIdentity'])
+  for (const f of ['cognitoIdp', 'cognitoIdentity', 's3', 'dynamodb'])
     if (raw[f] !== undefined && !isObject(raw[f])) return fail(`\`${f}\` is ${describeType(raw[f])}, not an object`);
+  // S3's and DynamoDB's runtime facts (bucket creation dates, table billing modes), when present.
+  const data: Pick<AwsState, 's3' | 'dynamodb'> = {};
+  if (isObject(raw['s3']) && isObject(raw['s3']['buckets'])) data.s3 = raw['s3'] as unknown as AwsState['s3'];
+  if (isObject(raw['dynamodb']) && isObject(raw['dynamodb']['tables']))
+    data.dynamodb = raw['dynamodb'] as unknown as AwsState['dynamodb'];
   return {
     ok: true,
     value: {
+      ...data,
       format: STATE_FORMAT,
       world: world.value,
       sts: { sessions: sts['sessions'] as Record<string, TemporarySession> },

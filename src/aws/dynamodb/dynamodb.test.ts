@@ -397,6 +397,16 @@ describe('authorization', () => {
     expect(c['dynamodb:leadingkeys'] ?? c['dynamodb:LeadingKeys']).toMatchObject({ value: ['alice'] });
   });
 
+  it('refuses a missing table with AccessDeniedException to a caller who may not use it', async () => {
+    const r = await ddb(context(), 'GetItem', { TableName: 'Secret', Key: { id: { S: '1' } } }, alice);
+    expect(r.status).toBe(400);
+    expect(r.json).toEqual({
+      __type: 'com.amazon.coral.service#AccessDeniedException',
+      message:
+        'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:us-east-1:111122223333:table/Secret because no identity-based policy allows the dynamodb:GetItem action',
+    });
+  });
+
   it('refuses an action the caller’s policies do not grant', async () => {
     const r = await ddb(
       context(),
