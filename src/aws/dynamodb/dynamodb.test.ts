@@ -266,6 +266,15 @@ describe('expressions', () => {
       ExpressionAttributeValues: { ':u': { S: 'a' } },
     });
     expect(or.json.message).toBe('Invalid operator used in KeyConditionExpression: OR');
+    const deep = await q({
+      KeyConditionExpression: `${'('.repeat(5000)}userId = :u${')'.repeat(5000)}`,
+      ExpressionAttributeValues: { ':u': { S: 'a' } },
+    });
+    expect(deep.json.message).toBe(
+      'Invalid KeyConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 10011',
+    );
+    const junk = await ddb(ctx, 'CreateTable', { TableName: 'Junk', KeySchema: [null], AttributeDefinitions: [] });
+    expect(junk.json.__type).toBe('com.amazon.coral.service#SerializationException');
   });
 });
 

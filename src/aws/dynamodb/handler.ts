@@ -314,6 +314,9 @@ function createTable(c: DdbCall, p: Params) {
     throw invalid(
       `1 validation error detected: Value '${JSON.stringify(ks)}' at 'keySchema' failed to satisfy constraint: Member must have length ${ks.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 2'}`,
     );
+  for (const e of [...ks, ...ad])
+    if (e === null || typeof e !== 'object' || Array.isArray(e))
+      throw serialization('KeySchema', e, 'KeySchemaElement');
   const keySchema = ks.map((k: Params) => ({
     attributeName: str(k, 'AttributeName') ?? '',
     keyType: str(k, 'KeyType') ?? '',

@@ -543,7 +543,14 @@ function listObjects(c: S3Call, name: string, version: 1 | 2): HttpResponse {
       ArgumentName: 'encoding-type',
       ArgumentValue: encoding,
     });
-  const enc = (s: string) => (encoding === 'url' ? encodeURIComponent(s).replace(/%2F/g, '/') : s);
+  const enc = (s: string) => {
+    if (encoding !== 'url') return s;
+    try {
+      return encodeURIComponent(s).replace(/%2F/g, '/');
+    } catch {
+      return encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, '\uFFFD')).replace(/%2F/g, '/');
+    }
+  };
   const prefix = p.get('prefix') ?? '';
   const delimiter = p.get('delimiter') || undefined;
   const store = objectsOf(bucket);
