@@ -12,6 +12,9 @@
 //     library, gzipped as the browser fetches them), and the library's costs: inflate and read it,
 //     rebuild the oldest of ReadOnlyAccess's 151 versions, diff its oldest and newest;
 //  6. importing a 5,000-role, 2,000-policy account (scripts/bench/import.mjs, its own process).
+//  7. `iamplay serve` (scripts/bench/serve.mjs, its own processes): requests/s and p50/p99 latency of
+//     50 concurrent signed S3 GetObject clients, and 10,000 concurrent PutObject calls then a restart
+//     with --state, counting lost writes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -314,6 +317,16 @@ console.log(`iamplay bench  (node ${process.version}, ${process.platform}/${proc
   const run = spawnSync(process.execPath, [join(root, 'scripts/bench/import.mjs')], {
     encoding: 'utf8',
     timeout: 300000,
+  });
+  process.stdout.write(run.status === 0 ? run.stdout : `    failed (${run.signal ?? run.status}): ${run.stderr}\n`);
+}
+
+// 7: iamplay serve under concurrent signed clients, and writes across a restart with --state.
+{
+  console.log('[7] iamplay serve on loopback (scripts/bench/serve.mjs):');
+  const run = spawnSync(process.execPath, [join(root, 'scripts/bench/serve.mjs')], {
+    encoding: 'utf8',
+    timeout: 600000,
   });
   process.stdout.write(run.status === 0 ? run.stdout : `    failed (${run.signal ?? run.status}): ${run.stderr}\n`);
 }

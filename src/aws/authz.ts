@@ -9,6 +9,7 @@ import type { Authorized, WorldRequest } from '../world/authorize';
 import { authorize } from '../world/authorize';
 import type { AwsContext, Principal } from './context';
 import type { ServiceCall } from './service';
+import { isoSeconds } from './clock';
 
 export interface CallDecision {
   principal: string;
@@ -44,19 +45,21 @@ export function principalString(caller: Principal | undefined): string {
 /** The request context AWS sets on every call from this caller over this transport. */
 export function callContext(
   ctx: AwsContext,
-  call: Pick<ServiceCall, 'caller' | 'sourceIp' | 'secure'>,
+  call: Pick<ServiceCall, 'caller' | 'sourceIp' | 'secure'> & { region?: string },
 ): Record<string, ContextValue> {
   const c: Record<string, ContextValue> = {
     'aws:SecureTransport': call.secure ? 'true' : 'false',
     'aws:SourceIp': call.sourceIp,
-    'aws:RequestedRegion': ctx.region,
+    // The region the request was signed for (its credential scope), else the endpoint's.
+    'aws:RequestedRegion': call.region ?? ctx.region,
   };
+  // Temporary credentials only: long-term keys carry no MFA keys (policies use BoolIfExists).
   const s = call.caller?.session;
   if (s) {
     c['aws:MultiFactorAuthPresent'] = s.mfa ? 'true' : 'false';
     if (s.issuedAt !== undefined) {
-      c['aws:TokenIssueTime'] = new Date(s.issuedAt).toISOString().replace('.000Z', 'Z');
-      if (s.mfa) c['aws:MultiFactorAuthAge'] = String(Math.floor((ctx.clock.now() - s.issuedAt) / 1000));
+      c['aws:TokenIssueTime'] = isoSeconds(s.issuedAt);
+      if (s.mfa) c['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((ctx.clock.now() - s.issuedAt) / 1000)));
     }
     if (s.sourceIdentity !== undefined) c['aws:SourceIdentity'] = s.sourceIdentity;
     if (s.context) Object.assign(c, s.context);
@@ -66,7 +69,7 @@ export function callContext(
 
 export function authorizeCall(
   ctx: AwsContext,
-  call: Pick<ServiceCall, 'caller' | 'sourceIp' | 'secure'>,
+  call: Pick<ServiceCall, 'caller' | 'sourceIp' | 'secure'> & { region?: string },
   action: string,
   resource: string,
   options: CallOptions = {},

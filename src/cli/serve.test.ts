@@ -10,11 +10,18 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { STSClient, GetCallerIdentityCommand, AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { IAMClient, CreateRoleCommand } from '@aws-sdk/client-iam';
 import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { parseServeArgs, startServe } from './serve';
+import { SERVICES } from '../aws/simulator';
+import { derivedUniqueId } from '../engine/context';
+import { stateFromJson } from '../aws/persist';
+import { addBucket } from '../world/edit';
+import { response } from '../aws/http';
+import { signRequest } from '../aws/auth/sigv4';
 import type { RunningServer } from './serve';
 
 // Building and spawning take seconds on a loaded machine: no test here is about speed.
@@ -104,15 +111,66 @@ describe('iamplay serve in process, with the AWS SDK v3', () => {
     expect(running.admin.userName).toBe('iamplay-admin');
   });
 
-  it('STS GetCallerIdentity with the printed keys reaches the STS handler as the administrator', async () => {
+  it('STS GetCallerIdentity with the printed keys answers the administrator', async () => {
     const sts = client(STSClient);
     const before = running.simulator.history.length;
-    // The STS handler is a stub until the STS service is merged: it answers InvalidAction.
-    const f = await failure(sts.send(new GetCallerIdentityCommand({})));
-    expect(f.slice(0, 2)).toEqual(['InvalidAction', 400]);
+    const who = await sts.send(new GetCallerIdentityCommand({}));
+    expect([who.Account, who.Arn, who.UserId]).toEqual([
+      '111122223333',
+      'arn:aws:iam::111122223333:user/iamplay-admin',
+      // The world gives the administrator no `id`: its unique id is derived from its ARN.
+      derivedUniqueId('AIDA', 'arn:aws:iam::111122223333:user/iamplay-admin'),
+    ]);
     const x = running.simulator.history[before]!;
-    expect([x.service, x.caller]).toEqual(['sts', 'arn:aws:iam::111122223333:user/iamplay-admin']);
-    expect(log()).toContain('sts Unknown arn:aws:iam::111122223333:user/iamplay-admin - 400\n');
+    expect([x.service, x.operation, x.caller, x.response.status]).toEqual([
+      'sts',
+      'GetCallerIdentity',
+      'arn:aws:iam::111122223333:user/iamplay-admin',
+      200,
+    ]);
+    expect(log()).toContain('sts GetCallerIdentity arn:aws:iam::111122223333:user/iamplay-admin ');
+  });
+
+  it('a role made with IAM, assumed with STS: its temporary credentials sign as the role session', async () => {
+    const iam = client(IAMClient);
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'serve-test-role',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' },
+          ],
+        }),
+      }),
+    );
+    const assumed = await client(STSClient).send(
+      new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::111122223333:role/serve-test-role', RoleSessionName: 'demo' }),
+    );
+    const c = assumed.Credentials!;
+    expect(c.AccessKeyId).toMatch(/^ASIA/);
+    const asRole = new STSClient({
+      endpoint: running.ready.endpoint,
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! },
+    });
+    const who = await asRole.send(new GetCallerIdentityCommand({}));
+    expect(who.Arn).toBe('arn:aws:sts::111122223333:assumed-role/serve-test-role/demo');
+    const forged = new STSClient({
+      endpoint: running.ready.endpoint,
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials: {
+        accessKeyId: c.AccessKeyId!,
+        secretAccessKey: c.SecretAccessKey!,
+        sessionToken: 'IQoJb3JpZ2luX2VjFORGED',
+      },
+    });
+    expect((await failure(forged.send(new GetCallerIdentityCommand({})))).slice(0, 2)).toEqual([
+      'InvalidClientTokenId',
+      403,
+    ]);
   });
 
   it('a wrong secret is SignatureDoesNotMatch (403), an unknown key InvalidClientTokenId (403), as the SDK parses them', async () => {
@@ -176,6 +234,69 @@ describe('iamplay serve in process, with the AWS SDK v3', () => {
   });
 });
 
+describe('--state under concurrent writes', () => {
+  it('1,000 concurrent acknowledged writes are all in the state file after close, none lost', async () => {
+    // A stand-in S3 handler that stores each PUT in the world (the real S3 service replaces it on
+    // merge); what is under test is serve's queue and its state writer.
+    const spy = vi.spyOn(SERVICES.s3, 'handle').mockImplementation(async (c, ctx) => {
+      const key = c.request.path.split('/').slice(2).join('/');
+      let world = ctx.state.world;
+      if (!world.resources?.some((r) => r.arn === 'arn:aws:s3:::load'))
+        world = addBucket(world, '111122223333', 'load');
+      ctx.state.world = {
+        ...world,
+        resources: world.resources!.map((r) =>
+          r.arn === 'arn:aws:s3:::load' && r.type === 's3-bucket'
+            ? { ...r, objects: [...(r.objects ?? []), { key, body: new TextDecoder().decode(c.request.body) }] }
+            : r,
+        ),
+      };
+      return { operation: 'PutObject', response: response(200, {}, '') };
+    });
+    const file = join(home, 'load-state.json');
+    const t = streams();
+    const r = await startServe({ host: '127.0.0.1', port: 0, state: file }, t.io);
+    if ('problem' in r) throw new Error(r.problem);
+    const url = new URL(r.ready.endpoint);
+    const N = 1000;
+    const statuses = await Promise.all(
+      Array.from({ length: N }, (_, i) => {
+        const signed = signRequest(
+          {
+            method: 'PUT',
+            path: `/load/k${i}`,
+            query: '',
+            headers: { host: url.host },
+            body: new TextEncoder().encode(`v${i}`),
+          },
+          r.ready.credentials,
+          { service: 's3', region: 'us-east-1', now: Date.now() },
+        );
+        return new Promise<number>((resolve, reject) => {
+          const req = httpRequest(
+            { host: url.hostname, port: url.port, method: 'PUT', path: signed.path, headers: signed.headers },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          );
+          req.on('error', reject);
+          req.end(Buffer.from(signed.body));
+        });
+      }),
+    );
+    await r.close();
+    spy.mockRestore();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(N);
+    const back = stateFromJson(readFileSync(file, 'utf8'), file);
+    if (!back.ok) throw new Error(back.errors.join('\n'));
+    const bucket = back.value.world.resources!.find((x) => x.arn === 'arn:aws:s3:::load');
+    const keys = new Set(bucket?.type === 's3-bucket' ? bucket.objects!.map((o) => o.key) : []);
+    const lost = Array.from({ length: N }, (_, i) => `k${i}`).filter((k) => !keys.has(k));
+    expect(lost).toEqual([]);
+  });
+});
+
 describe('the built bin: the ready line, --state, signals', () => {
   beforeAll(async () => {
     mkdirSync(join(home, 'bin'));
@@ -229,7 +350,7 @@ describe('the built bin: the ready line, --state, signals', () => {
       maxAttempts: 1,
       credentials: { ...(ready.credentials as { accessKeyId: string; secretAccessKey: string }) },
     });
-    await failure(sts.send(new GetCallerIdentityCommand({})));
+    expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:iam::111122223333:user/iamplay-admin');
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
     expect(s.out()).toBe(line);

@@ -6,7 +6,7 @@ import { VERSION } from '../version';
 import type { Finding } from '../engine/diagnostics';
 import type { PolicyType } from '../engine/model';
 import type { PolicyKind } from '../engine/validate';
-import { loadCatalog, loadDescribedCatalog } from '../catalog';
+import { loadCatalog, loadDescribedCatalog, loadManagedPolicies } from '../catalog';
 import { cachedParse } from '../workbench/parse-cache';
 import { analyze, policyTypeOf } from '../workbench/analysis';
 import { requestHints, suggestActions } from '../workbench/catalog-help';
@@ -30,6 +30,10 @@ import { langApi } from '../workbench/lang';
 import type { Result } from '../engine/diagnostics';
 import type { World } from '../world/types';
 import { importAuthorizationDetails } from '../world/import/authorization-details';
+import { managedPolicyLookup } from '../world/managed';
+import type { HttpRequest } from '../aws/http';
+import { awsHost } from './aws-host';
+import type { AwsStarted, ExchangeView } from './aws-host';
 
 export interface PingAnswer {
   version: string;
@@ -82,6 +86,16 @@ function cachedValidate(validate: ((text: string, type: PolicyType, size?: Polic
     return found;
   };
 }
+
+let lookup: Promise<ReturnType<typeof managedPolicyLookup>> | undefined;
+/** The simulated AWS services over the Account's world (AWS managed policies resolved from the library). */
+const aws = awsHost(() => {
+  lookup ??= loadManagedPolicies().then(managedPolicyLookup, (e: unknown) => {
+    lookup = undefined;
+    throw e;
+  });
+  return lookup;
+});
 
 export const engineApi = {
   ping(nonce: string): PingAnswer {
@@ -210,6 +224,21 @@ export const engineApi = {
   },
 
   /** `aws iam get-account-authorization-details` output → a world; findings say what is wrong and where. */
+  /** Starts the simulated services over a world: IAM, STS, Cognito, S3 and DynamoDB on one endpoint. */
+  awsStart(world: World): Promise<Answer<AwsStarted>> {
+    return aws.start(world);
+  },
+
+  /** One HTTP exchange with the simulated services, as the real SDK would have it. */
+  awsCall(req: HttpRequest): Promise<Answer<ExchangeView>> {
+    return aws.call(req);
+  },
+
+  /** The world as the simulated services have changed it. */
+  awsWorld(): Answer<World> {
+    return aws.world();
+  },
+
   importAuthorizationDetails(text: string): Result<World> {
     const refuse = (message: string, help?: string): Result<World> => ({
       ok: false,

@@ -158,6 +158,19 @@ export function signingKey(secret: string, date: string, region: string, service
   return hmac(sha256, kService, utf8('aws4_request'));
 }
 
+/** Signing keys last derived (they change once a day per key, region and service), at most 256. */
+const KEYS = new Map<string, Uint8Array>();
+function cachedSigningKey(secret: string, date: string, region: string, service: string): Uint8Array {
+  const id = `${secret}\n${date}\n${region}\n${service}`;
+  let k = KEYS.get(id);
+  if (k === undefined) {
+    k = signingKey(secret, date, region, service);
+    if (KEYS.size >= 256) KEYS.delete(KEYS.keys().next().value!);
+    KEYS.set(id, k);
+  }
+  return k;
+}
+
 export function signatureOf(key: Uint8Array, toSign: string): string {
   return hex(hmac(sha256, key, utf8(toSign)));
 }
@@ -343,7 +356,7 @@ export interface Verification {
 export function verifySignature(req: HttpRequest, parts: SignedParts, secret: string): Verification {
   const canonical = canonicalRequest(req, parts);
   const sts = stringToSign(parts.amzDate, credentialScope(parts.scopeDate, parts.region, parts.service), canonical);
-  const expected = signatureOf(signingKey(secret, parts.scopeDate, parts.region, parts.service), sts);
+  const expected = signatureOf(cachedSigningKey(secret, parts.scopeDate, parts.region, parts.service), sts);
   return {
     ok: constantTimeEqual(expected, parts.signature.toLowerCase()),
     canonicalRequest: canonical,

@@ -182,6 +182,11 @@ describe('login tokens', () => {
       __type: 'NotAuthorizedException',
       message: 'Invalid login token. Missing a required claim: aud',
     });
+    const notId = await getId(ctx, { [PROVIDER]: await idToken(ctx, MARIA, { token_use: 'access' }) });
+    expect(notId.json).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Invalid login token. Not a Cognito token.',
+    });
   });
 
   it('refuses another identity\'s logins for an identity ("Logins don\'t match")', async () => {

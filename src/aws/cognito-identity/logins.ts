@@ -66,8 +66,9 @@ export async function checkLogins(
     const claims = verified.value as Record<string, unknown>;
     const aud = claims.aud;
     if (aud === undefined) return refuse('Invalid login token. Missing a required claim: aud');
-    // [UNCERTAIN] wording: a token with an `aud` that is not an ID token (AWS's exact text not found).
-    if (claims.token_use !== 'id') return refuse('Invalid login token. Not a Cognito ID token.');
+    // A token with an `aud` that is not an ID token: a text AWS answers ("Not a Cognito token"), its
+    // exact trigger [UNCERTAIN].
+    if (claims.token_use !== 'id') return refuse('Invalid login token. Not a Cognito token.');
     const audiences = Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [String(aud)];
     const client = configured.find((p) => audiences.includes(p.clientId));
     if (!client) return refuse(UNSUPPORTED);
