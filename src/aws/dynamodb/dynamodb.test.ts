@@ -266,6 +266,15 @@ describe('expressions', () => {
       ExpressionAttributeValues: { ':u': { S: 'a' } },
     });
     expect(or.json.message).toBe('Invalid operator used in KeyConditionExpression: OR');
+    const deep = await q({
+      KeyConditionExpression: `${'('.repeat(5000)}userId = :u${')'.repeat(5000)}`,
+      ExpressionAttributeValues: { ':u': { S: 'a' } },
+    });
+    expect(deep.json.message).toBe(
+      'Invalid KeyConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 10011',
+    );
+    const junk = await ddb(ctx, 'CreateTable', { TableName: 'Junk', KeySchema: [null], AttributeDefinitions: [] });
+    expect(junk.json.__type).toBe('com.amazon.coral.service#SerializationException');
   });
 });
 
@@ -395,6 +404,16 @@ describe('authorization', () => {
     });
     const c = theirs.reply.decision!.authorized!.request.context;
     expect(c['dynamodb:leadingkeys'] ?? c['dynamodb:LeadingKeys']).toMatchObject({ value: ['alice'] });
+  });
+
+  it('refuses a missing table with AccessDeniedException to a caller who may not use it', async () => {
+    const r = await ddb(context(), 'GetItem', { TableName: 'Secret', Key: { id: { S: '1' } } }, alice);
+    expect(r.status).toBe(400);
+    expect(r.json).toEqual({
+      __type: 'com.amazon.coral.service#AccessDeniedException',
+      message:
+        'User: arn:aws:iam::111122223333:user/alice is not authorized to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:us-east-1:111122223333:table/Secret because no identity-based policy allows the dynamodb:GetItem action',
+    });
   });
 
   it('refuses an action the caller’s policies do not grant', async () => {

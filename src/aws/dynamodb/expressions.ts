@@ -298,8 +298,20 @@ class Parser {
 }
 
 /** Parses a condition (ConditionExpression, FilterExpression, KeyConditionExpression). */
+/** DynamoDB's limit on an expression's size (which also bounds the parser's nesting). */
+export const MAX_EXPRESSION_BYTES = 4096;
+
+function checkSize(text: string, what: string): void {
+  const size = new TextEncoder().encode(text).length;
+  if (size > MAX_EXPRESSION_BYTES)
+    throw new ExpressionError(
+      `Invalid ${what}: Expression size has exceeded the maximum allowed size; expression size: ${size}`,
+    );
+}
+
 export function parseCondition(text: string, what: string, subs: Substitutions): Condition {
   if (text.trim() === '') throw new ExpressionError(`Invalid ${what}: The expression can not be empty;`);
+  checkSize(text, what);
   const p = new Parser(text, what, subs);
   const c = p.condition();
   p.done();
@@ -309,6 +321,7 @@ export function parseCondition(text: string, what: string, subs: Substitutions):
 /** Parses a ProjectionExpression into its document paths. */
 export function parseProjection(text: string, subs: Substitutions): PathPart[][] {
   if (text.trim() === '') throw new ExpressionError('Invalid ProjectionExpression: The expression can not be empty;');
+  checkSize(text, 'ProjectionExpression');
   return new Parser(text, 'ProjectionExpression', subs).projection();
 }
 

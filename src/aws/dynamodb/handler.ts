@@ -197,9 +197,17 @@ class DdbCall {
     return tableArn(this.call.region, this.account, name);
   }
 
-  table(name: string): DynamoDbTable {
-    const t = findTable(this.ctx.state.world, this.arn(name));
-    if (!t) throw new Fail(`${DDB}ResourceNotFoundException`, 'Requested resource not found');
+  /**
+   * The table; a missing one is ResourceNotFoundException only for a caller allowed `action` on
+   * its ARN (AWS authorizes first: others get AccessDeniedException, and learn nothing).
+   */
+  table(name: string, action: string): DynamoDbTable {
+    const arn = this.arn(name);
+    const t = findTable(this.ctx.state.world, arn);
+    if (!t) {
+      this.authorize(action, arn, {});
+      throw new Fail(`${DDB}ResourceNotFoundException`, 'Requested resource not found');
+    }
     return t;
   }
 
@@ -306,6 +314,9 @@ function createTable(c: DdbCall, p: Params) {
     throw invalid(
       `1 validation error detected: Value '${JSON.stringify(ks)}' at 'keySchema' failed to satisfy constraint: Member must have length ${ks.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 2'}`,
     );
+  for (const e of [...ks, ...ad])
+    if (e === null || typeof e !== 'object' || Array.isArray(e))
+      throw serialization('KeySchema', e, 'KeySchemaElement');
   const keySchema = ks.map((k: Params) => ({
     attributeName: str(k, 'AttributeName') ?? '',
     keyType: str(k, 'KeyType') ?? '',
@@ -388,7 +399,7 @@ function describeTable(c: DdbCall, p: Params) {
   const name = tableNameParam(p);
   const arn = c.arn(name);
   c.authorize('dynamodb:DescribeTable', arn, {});
-  return { Table: describe(c, c.table(name)) };
+  return { Table: describe(c, c.table(name, 'dynamodb:DescribeTable')) };
 }
 
 // ---- items ----
@@ -445,7 +456,7 @@ function putItem(c: DdbCall, p: Params) {
     throw invalid(
       "1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null",
     );
-  const t = c.table(name);
+  const t = c.table(name, 'dynamodb:PutItem');
   const names = keyNames(t);
   checkKey(t, names, item, 'item');
   if (itemSize(item) > 400 * 1024) throw invalid('Item size has exceeded the maximum allowed size');
@@ -478,7 +489,7 @@ function topLevel(paths: (string | number)[][] | undefined): string[] | undefine
 
 function getItem(c: DdbCall, p: Params) {
   const name = tableNameParam(p);
-  const t = c.table(name);
+  const t = c.table(name, 'dynamodb:GetItem');
   const names = keyNames(t);
   const key = keyParam(p, t, names);
   const { projection } = expressions(p, ['ProjectionExpression']);
@@ -496,7 +507,7 @@ function getItem(c: DdbCall, p: Params) {
 
 function deleteItem(c: DdbCall, p: Params) {
   const name = tableNameParam(p);
-  const t = c.table(name);
+  const t = c.table(name, 'dynamodb:DeleteItem');
   const names = keyNames(t);
   const key = keyParam(p, t, names);
   const rv = returnValues(p, ['NONE', 'ALL_OLD']);
@@ -608,10 +619,10 @@ function limitParam(p: Params): number | undefined {
 function query(c: DdbCall, p: Params) {
   const name = tableNameParam(p);
   if (p.IndexName !== undefined && p.IndexName !== null) {
-    c.table(name);
+    c.table(name, 'dynamodb:Query');
     throw invalid(`The table does not have the specified index: ${String(p.IndexName)}`);
   }
-  const t = c.table(name);
+  const t = c.table(name, 'dynamodb:Query');
   const names = keyNames(t);
   if (str(p, 'KeyConditionExpression') === undefined)
     throw invalid('Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.');

@@ -543,7 +543,14 @@ function listObjects(c: S3Call, name: string, version: 1 | 2): HttpResponse {
       ArgumentName: 'encoding-type',
       ArgumentValue: encoding,
     });
-  const enc = (s: string) => (encoding === 'url' ? encodeURIComponent(s).replace(/%2F/g, '/') : s);
+  const enc = (s: string) => {
+    if (encoding !== 'url') return s;
+    try {
+      return encodeURIComponent(s).replace(/%2F/g, '/');
+    } catch {
+      return encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, '\uFFFD')).replace(/%2F/g, '/');
+    }
+  };
   const prefix = p.get('prefix') ?? '';
   const delimiter = p.get('delimiter') || undefined;
   const store = objectsOf(bucket);
@@ -657,13 +664,18 @@ function putObject(c: S3Call, name: string, key: string): HttpResponse {
   const digests: Record<string, string> = { ...h };
   const sha = h['x-amz-content-sha256'] ?? '';
   const encoding = (h['content-encoding'] ?? '').split(',').map((s) => s.trim());
-  if (encoding.includes('aws-chunked') || sha.startsWith('STREAMING-')) {
+  // The simulator may have removed the framing already (SigV4 checks the chunk signatures): then
+  // Content-Encoding no longer says aws-chunked and the body is the decoded length.
+  const decodedLength = h['x-amz-decoded-content-length'];
+  const framed =
+    encoding.includes('aws-chunked') ||
+    (sha.startsWith('STREAMING-') && decodedLength !== undefined && Number(decodedLength) !== body.length);
+  if (framed) {
     const r = dechunk(body);
     if (!r.ok) return c.error('IncompleteBody', `The request body could not be read as aws-chunked: ${r.message}`, 400);
     body = r.body;
     Object.assign(digests, r.trailers);
-    const decoded = h['x-amz-decoded-content-length'];
-    if (decoded !== undefined && Number(decoded) !== body.length)
+    if (decodedLength !== undefined && Number(decodedLength) !== body.length)
       return c.error(
         'IncompleteBody',
         'You did not provide the number of bytes specified by the Content-Length HTTP header',
