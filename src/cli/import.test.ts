@@ -2,12 +2,12 @@
 // from the current source (beforeAll builds it into a temporary folder, as lint-bin.test.ts does).
 import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildCli } from './built-cli.test-helper';
 import { main } from './main';
 
 // Building takes seconds on a loaded machine: no test here is about speed.
@@ -33,15 +33,7 @@ let home = '';
 let bin = '';
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'iamplay-import-'));
-  mkdirSync(join(home, 'bin'));
-  copyFileSync(join(root, 'bin', 'iamplay.mjs'), join(home, 'bin', 'iamplay.mjs'));
-  await build({
-    root,
-    configFile: join(root, 'vite.cli.config.ts'),
-    logLevel: 'silent',
-    build: { outDir: join(home, 'dist-cli'), emptyOutDir: true },
-  });
-  bin = join(home, 'bin', 'iamplay.mjs');
+  bin = await buildCli(home);
 }, 120_000);
 
 afterAll(() => {

@@ -3,11 +3,11 @@
 // copy of the launcher, so the test never runs a stale dist-cli left by `npm install`.
 import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildCli } from './built-cli.test-helper';
 
 // Linting, building and property runs take seconds on a loaded machine: no test here is about speed.
 vi.setConfig({ testTimeout: 60_000 });
@@ -18,15 +18,7 @@ let bin = '';
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'iamplay-bin-'));
-  mkdirSync(join(home, 'bin'));
-  copyFileSync(join(root, 'bin', 'iamplay.mjs'), join(home, 'bin', 'iamplay.mjs'));
-  await build({
-    root,
-    configFile: join(root, 'vite.cli.config.ts'),
-    logLevel: 'silent',
-    build: { outDir: join(home, 'dist-cli'), emptyOutDir: true },
-  });
-  bin = join(home, 'bin', 'iamplay.mjs');
+  bin = await buildCli(home);
 }, 120_000);
 
 afterAll(() => {

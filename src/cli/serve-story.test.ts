@@ -8,12 +8,11 @@
 import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { build } from 'vite';
+import { buildCli } from './built-cli.test-helper';
 import { IAMClient, CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { STSClient, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import {
@@ -37,9 +36,9 @@ import { emptyWorld } from '../world/default-world';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const REGION = 'us-east-1';
 let home = '';
+let bin = '';
 let server: ChildProcessWithoutNullStreams | undefined;
 let ready: {
   endpoint: string;
@@ -51,14 +50,7 @@ const log: string[] = [];
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'iamplay-story-'));
-  mkdirSync(join(home, 'bin'));
-  copyFileSync(join(root, 'bin', 'iamplay.mjs'), join(home, 'bin', 'iamplay.mjs'));
-  await build({
-    root,
-    configFile: join(root, 'vite.cli.config.ts'),
-    logLevel: 'silent',
-    build: { outDir: join(home, 'dist-cli'), emptyOutDir: true },
-  });
+  bin = await buildCli(home);
   world = join(home, 'world.json');
   stateFile = join(home, 'state.json');
   writeFileSync(world, JSON.stringify(emptyWorld()));
@@ -69,16 +61,7 @@ let world = '';
 let stateFile = '';
 
 async function startServer(): Promise<void> {
-  server = spawn(process.execPath, [
-    join(home, 'bin', 'iamplay.mjs'),
-    'serve',
-    '--world',
-    world,
-    '--state',
-    stateFile,
-    '--port',
-    '0',
-  ]);
+  server = spawn(process.execPath, [bin, 'serve', '--world', world, '--state', stateFile, '--port', '0']);
   createInterface({ input: server.stderr }).on('line', (line) => log.push(line));
   ready = await new Promise((resolve, reject) => {
     const lines = createInterface({ input: server!.stdout });

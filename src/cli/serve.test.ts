@@ -3,13 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildCli } from './built-cli.test-helper';
 import { STSClient, GetCallerIdentityCommand, AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { IAMClient, CreateRoleCommand } from '@aws-sdk/client-iam';
 import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
@@ -292,15 +292,7 @@ describe('--state under concurrent writes', () => {
 
 describe('the built bin: the ready line, --state, signals', () => {
   beforeAll(async () => {
-    mkdirSync(join(home, 'bin'));
-    copyFileSync(join(root, 'bin', 'iamplay.mjs'), join(home, 'bin', 'iamplay.mjs'));
-    await build({
-      root,
-      configFile: join(root, 'vite.cli.config.ts'),
-      logLevel: 'silent',
-      build: { outDir: join(home, 'dist-cli'), emptyOutDir: true },
-    });
-    bin = join(home, 'bin', 'iamplay.mjs');
+    bin = await buildCli(home);
   }, 120_000);
 
   function serve(args: string[]) {
