@@ -32,8 +32,7 @@ import type { World } from '../world/types';
 import { importAuthorizationDetails } from '../world/import/authorization-details';
 import { managedPolicyLookup } from '../world/managed';
 import type { HttpRequest } from '../aws/http';
-import { awsHost } from './aws-host';
-import type { AwsStarted, ExchangeView } from './aws-host';
+import type { AwsHost, AwsStarted, ExchangeView } from './aws-host';
 
 export interface PingAnswer {
   version: string;
@@ -88,14 +87,24 @@ function cachedValidate(validate: ((text: string, type: PolicyType, size?: Polic
 }
 
 let lookup: Promise<ReturnType<typeof managedPolicyLookup>> | undefined;
-/** The simulated AWS services over the Account's world (AWS managed policies resolved from the library). */
-const aws = awsHost(() => {
-  lookup ??= loadManagedPolicies().then(managedPolicyLookup, (e: unknown) => {
-    lookup = undefined;
-    throw e;
-  });
-  return lookup;
-});
+let host: Promise<AwsHost> | undefined;
+/**
+ * The simulated AWS services over the Account's world (AWS managed policies resolved from the
+ * library), loaded on first use: their code (JWTs, SRP, SigV4) is a chunk of its own, never part
+ * of the worker's start.
+ */
+function aws(): Promise<AwsHost> {
+  host ??= import('./aws-host').then(({ awsHost }) =>
+    awsHost(() => {
+      lookup ??= loadManagedPolicies().then(managedPolicyLookup, (e: unknown) => {
+        lookup = undefined;
+        throw e;
+      });
+      return lookup;
+    }),
+  );
+  return host;
+}
 
 export const engineApi = {
   ping(nonce: string): PingAnswer {
@@ -225,18 +234,18 @@ export const engineApi = {
 
   /** `aws iam get-account-authorization-details` output → a world; findings say what is wrong and where. */
   /** Starts the simulated services over a world: IAM, STS, Cognito, S3 and DynamoDB on one endpoint. */
-  awsStart(world: World): Promise<Answer<AwsStarted>> {
-    return aws.start(world);
+  async awsStart(world: World): Promise<Answer<AwsStarted>> {
+    return (await aws()).start(world);
   },
 
   /** One HTTP exchange with the simulated services, as the real SDK would have it. */
-  awsCall(req: HttpRequest): Promise<Answer<ExchangeView>> {
-    return aws.call(req);
+  async awsCall(req: HttpRequest): Promise<Answer<ExchangeView>> {
+    return (await aws()).call(req);
   },
 
   /** The world as the simulated services have changed it. */
-  awsWorld(): Answer<World> {
-    return aws.world();
+  async awsWorld(): Promise<Answer<World>> {
+    return (await aws()).world();
   },
 
   importAuthorizationDetails(text: string): Result<World> {

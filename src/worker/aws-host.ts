@@ -58,6 +58,8 @@ function view(x: Exchange): ExchangeView {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+export type AwsHost = ReturnType<typeof awsHost>;
+
 export function awsHost(managed: () => Promise<(arn: string) => ManagedPolicy | undefined>) {
   let sim: Simulator | undefined;
   return {
