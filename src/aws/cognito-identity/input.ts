@@ -6,6 +6,7 @@
  * Member must satisfy regular expression pattern: [\w-]+:[0-9a-f-]+`). The patterns are tested
  * with anchored regexes without nested quantifiers (no backtracking on user input).
  */
+import { mustNotBeNull, RULE, validationMessage, violation } from '../protocol/validation';
 
 export interface StringRule {
   required?: boolean;
@@ -37,30 +38,29 @@ export class Input {
   /** A string member checked against the rule; undefined when absent or wrong. */
   checkString(path: string, v: unknown, rule: StringRule): string | undefined {
     if (v === undefined || v === null) {
-      if (rule.required)
-        this.errors.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+      if (rule.required) this.errors.push(mustNotBeNull(path));
       return undefined;
     }
     if (typeof v !== 'string') {
       this.wrongType(path, 'a string');
       return undefined;
     }
-    const at = `Value '${shown(v)}' at '${path}' failed to satisfy constraint: `;
+    const at = (r: string) => violation(shown(v), path, r);
     let ok = true;
     if (rule.min !== undefined && v.length < rule.min) {
-      this.errors.push(`${at}Member must have length greater than or equal to ${rule.min}`);
+      this.errors.push(at(RULE.min(rule.min)));
       ok = false;
     }
     if (rule.max !== undefined && v.length > rule.max) {
-      this.errors.push(`${at}Member must have length less than or equal to ${rule.max}`);
+      this.errors.push(at(RULE.max(rule.max)));
       ok = false;
     }
     if (ok && rule.pattern && !rule.pattern.re.test(v)) {
-      this.errors.push(`${at}Member must satisfy regular expression pattern: ${rule.pattern.text}`);
+      this.errors.push(at(RULE.pattern(rule.pattern.text)));
       ok = false;
     }
     if (ok && rule.enum && !rule.enum.includes(v)) {
-      this.errors.push(`${at}Member must satisfy enum value set: [${rule.enum.join(', ')}]`);
+      this.errors.push(at(RULE.enum(rule.enum)));
       ok = false;
     }
     return ok ? v : undefined;
@@ -73,8 +73,7 @@ export class Input {
   boolean(name: string, required = false): boolean | undefined {
     const v = this.body[name];
     if (v === undefined || v === null) {
-      if (required)
-        this.errors.push(`Value null at '${member(name)}' failed to satisfy constraint: Member must not be null`);
+      if (required) this.errors.push(mustNotBeNull(member(name)));
       return undefined;
     }
     if (typeof v !== 'boolean') {
@@ -87,7 +86,7 @@ export class Input {
   /** A JSON object member (a map or a structure) at `path`. */
   objectAt(path: string, v: unknown, required = false): Record<string, unknown> | undefined {
     if (v === undefined || v === null) {
-      if (required) this.errors.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+      if (required) this.errors.push(mustNotBeNull(path));
       return undefined;
     }
     if (typeof v !== 'object' || Array.isArray(v)) {
@@ -100,7 +99,7 @@ export class Input {
   /** A list member at `path`. */
   listAt(path: string, v: unknown, required = false): unknown[] | undefined {
     if (v === undefined || v === null) {
-      if (required) this.errors.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+      if (required) this.errors.push(mustNotBeNull(path));
       return undefined;
     }
     if (!Array.isArray(v)) {
@@ -120,9 +119,7 @@ export class Input {
     if (!obj) return undefined;
     const entries = Object.entries(obj);
     if (options.max !== undefined && entries.length > options.max) {
-      this.errors.push(
-        `Value '${shown(JSON.stringify(obj))}' at '${path}' failed to satisfy constraint: Member must have length less than or equal to ${options.max}`,
-      );
+      this.errors.push(violation(shown(JSON.stringify(obj)), path, RULE.max(options.max)));
       return undefined;
     }
     const out: [string, string][] = [];
@@ -141,11 +138,7 @@ export class Input {
   problem(): { type: string; message: string } | undefined {
     if (this.typeError) return { type: 'SerializationException', message: this.typeError };
     if (this.errors.length === 0) return undefined;
-    const n = this.errors.length;
-    return {
-      type: 'ValidationException',
-      message: `${n} validation error${n === 1 ? '' : 's'} detected: ${this.errors.join('; ')}`,
-    };
+    return { type: 'ValidationException', message: validationMessage(this.errors) };
   }
 }
 

@@ -5,6 +5,8 @@
  * ("1 validation error detected: Value null at 'clientId' failed to satisfy constraint: Member must
  * not be null"), all of them joined with `; `. Patterns are character tests, never regexes.
  */
+import { mustNotBeNull, RULE, validationMessage, violation } from '../protocol/validation';
+
 export interface ApiError {
   error: true;
   type: string;
@@ -106,39 +108,30 @@ export class Input {
     const v = this.body[name];
     const f = this.field(name);
     if (v === undefined || v === null) {
-      if (rule.required)
-        this.problems.push(`Value null at '${f}' failed to satisfy constraint: Member must not be null`);
+      if (rule.required) this.problems.push(mustNotBeNull(f));
       return undefined;
     }
     if (typeof v !== 'string') {
       this.typeProblem(v, 'String');
       return undefined;
     }
-    const shown = rule.sensitive ? `Value at '${f}'` : `Value '${v}' at '${f}'`;
+    const at = (r: string) => violation(rule.sensitive ? undefined : v, f, r);
     const len = [...v].length;
     let ok = true;
     if (rule.min !== undefined && len < rule.min) {
-      this.problems.push(
-        `${shown} failed to satisfy constraint: Member must have length greater than or equal to ${rule.min}`,
-      );
+      this.problems.push(at(RULE.min(rule.min)));
       ok = false;
     }
     if (rule.max !== undefined && len > rule.max) {
-      this.problems.push(
-        `${shown} failed to satisfy constraint: Member must have length less than or equal to ${rule.max}`,
-      );
+      this.problems.push(at(RULE.max(rule.max)));
       ok = false;
     }
     if (rule.pattern && len > 0 && !every(v, rule.pattern[0])) {
-      this.problems.push(
-        `${shown} failed to satisfy constraint: Member must satisfy regular expression pattern: ${rule.pattern[1]}`,
-      );
+      this.problems.push(at(RULE.pattern(rule.pattern[1])));
       ok = false;
     }
     if (rule.values && !rule.values.includes(v)) {
-      this.problems.push(
-        `${shown} failed to satisfy constraint: Member must satisfy enum value set: [${rule.values.join(', ')}]`,
-      );
+      this.problems.push(at(RULE.enum(rule.values)));
       ok = false;
     }
     return ok ? v : undefined;
@@ -163,15 +156,11 @@ export class Input {
     }
     const f = this.field(name);
     if (min !== undefined && v < min) {
-      this.problems.push(
-        `Value '${v}' at '${f}' failed to satisfy constraint: Member must have value greater than or equal to ${min}`,
-      );
+      this.problems.push(violation(String(v), f, RULE.minValue(min)));
       return undefined;
     }
     if (max !== undefined && v > max) {
-      this.problems.push(
-        `Value '${v}' at '${f}' failed to satisfy constraint: Member must have value less than or equal to ${max}`,
-      );
+      this.problems.push(violation(String(v), f, RULE.maxValue(max)));
       return undefined;
     }
     return v;
@@ -225,7 +214,7 @@ export class Input {
       }
       if (values && !values.includes(x)) {
         this.problems.push(
-          `Value '[${v.join(', ')}]' at '${this.field(name)}' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [${values.join(', ')}]]`,
+          violation(`[${v.join(', ')}]`, this.field(name), `satisfy constraint: [Member must ${RULE.enum(values)}]`),
         );
         return undefined;
       }
@@ -267,10 +256,6 @@ export class Input {
   failure(): ApiError | undefined {
     if (this.shared.serialization) return apiError('SerializationException', this.shared.serialization);
     if (this.problems.length === 0) return undefined;
-    const n = this.problems.length;
-    return apiError(
-      'InvalidParameterException',
-      `${n} validation error${n === 1 ? '' : 's'} detected: ${this.problems.join('; ')}`,
-    );
+    return apiError('InvalidParameterException', validationMessage(this.problems));
   }
 }

@@ -27,6 +27,7 @@ import { evaluate, ExpressionError, parseCondition, parseProjection, project, Su
 import type { Item, KeyNames, TableFacts } from './store';
 import { findTable, itemKey, itemsOf, keyNames, tableArn, tableName, writeItem } from './store';
 import { compareScalars, itemSize, keyText, typeOf, valueProblem } from './values';
+import { mustNotBeNull, RULE, validationMessage, violation } from '../protocol/validation';
 
 const DDB = 'com.amazonaws.dynamodb.v20120810#';
 const VALIDATION = 'com.amazon.coral.validate#ValidationException';
@@ -86,10 +87,7 @@ function str(p: Params, field: string): string | undefined {
 
 function required(p: Params, field: string, member: string): string {
   const v = str(p, field);
-  if (v === undefined)
-    throw invalid(
-      `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
-    );
+  if (v === undefined) throw invalid(validationMessage([mustNotBeNull(member)]));
   return v;
 }
 
@@ -102,14 +100,8 @@ function obj(p: Params, field: string): Record<string, unknown> | undefined {
 
 function tableNameParam(p: Params): string {
   const name = required(p, 'TableName', 'tableName');
-  if (name.length < 3)
-    throw invalid(
-      `1 validation error detected: Value '${name}' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3`,
-    );
-  if (name.length > 255)
-    throw invalid(
-      `1 validation error detected: Value '${name}' at 'tableName' failed to satisfy constraint: Member must have length less than or equal to 255`,
-    );
+  if (name.length < 3) throw invalid(validationMessage([violation(name, 'tableName', RULE.min(3))]));
+  if (name.length > 255) throw invalid(validationMessage([violation(name, 'tableName', RULE.max(255))]));
   for (const c of name)
     if (!(
       (c >= 'a' && c <= 'z') ||
@@ -119,9 +111,7 @@ function tableNameParam(p: Params): string {
       c === '.' ||
       c === '-'
     ))
-      throw invalid(
-        `1 validation error detected: Value '${name}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+`,
-      );
+      throw invalid(validationMessage([violation(name, 'tableName', RULE.pattern('[a-zA-Z0-9_.-]+'))]));
   return name;
 }
 
@@ -300,19 +290,13 @@ function createTable(c: DdbCall, p: Params) {
   const name = tableNameParam(p);
   const ks = p.KeySchema;
   const ad = p.AttributeDefinitions;
-  if (ks === undefined || ks === null)
-    throw invalid(
-      "1 validation error detected: Value null at 'keySchema' failed to satisfy constraint: Member must not be null",
-    );
-  if (ad === undefined || ad === null)
-    throw invalid(
-      "1 validation error detected: Value null at 'attributeDefinitions' failed to satisfy constraint: Member must not be null",
-    );
+  if (ks === undefined || ks === null) throw invalid(validationMessage([mustNotBeNull('keySchema')]));
+  if (ad === undefined || ad === null) throw invalid(validationMessage([mustNotBeNull('attributeDefinitions')]));
   if (!Array.isArray(ks)) throw serialization('KeySchema', ks, 'List');
   if (!Array.isArray(ad)) throw serialization('AttributeDefinitions', ad, 'List');
   if (ks.length < 1 || ks.length > 2)
     throw invalid(
-      `1 validation error detected: Value '${JSON.stringify(ks)}' at 'keySchema' failed to satisfy constraint: Member must have length ${ks.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 2'}`,
+      validationMessage([violation(JSON.stringify(ks), 'keySchema', ks.length < 1 ? RULE.min(1) : RULE.max(2))]),
     );
   for (const e of [...ks, ...ad])
     if (e === null || typeof e !== 'object' || Array.isArray(e))
@@ -328,12 +312,14 @@ function createTable(c: DdbCall, p: Params) {
   for (const k of keySchema)
     if (k.keyType !== 'HASH' && k.keyType !== 'RANGE')
       throw invalid(
-        `1 validation error detected: Value '${k.keyType}' at 'keySchema.1.member.keyType' failed to satisfy constraint: Member must satisfy enum value set: [HASH, RANGE]`,
+        validationMessage([violation(String(k.keyType), 'keySchema.1.member.keyType', RULE.enum(['HASH', 'RANGE']))]),
       );
   for (const a of defs)
     if (!['S', 'N', 'B'].includes(a.attributeType))
       throw invalid(
-        `1 validation error detected: Value '${a.attributeType}' at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]`,
+        validationMessage([
+          violation(String(a.attributeType), 'attributeDefinitions.1.member.attributeType', RULE.enum(['B', 'N', 'S'])),
+        ]),
       );
   if (keySchema[0].keyType !== 'HASH')
     throw invalid('Invalid KeySchema: The first KeySchemaElement is not a HASH key type');
@@ -353,7 +339,7 @@ function createTable(c: DdbCall, p: Params) {
   const mode = str(p, 'BillingMode') ?? 'PROVISIONED';
   if (mode !== 'PROVISIONED' && mode !== 'PAY_PER_REQUEST')
     throw invalid(
-      `1 validation error detected: Value '${mode}' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]`,
+      validationMessage([violation(String(mode), 'billingMode', RULE.enum(['PROVISIONED', 'PAY_PER_REQUEST']))]),
     );
   const pt = obj(p, 'ProvisionedThroughput');
   if (mode === 'PAY_PER_REQUEST' && pt)
@@ -452,10 +438,7 @@ function conditionFailed(): Fail {
 function putItem(c: DdbCall, p: Params) {
   const name = tableNameParam(p);
   const item = attributeMap(p, 'Item');
-  if (!item)
-    throw invalid(
-      "1 validation error detected: Value null at 'item' failed to satisfy constraint: Member must not be null",
-    );
+  if (!item) throw invalid(validationMessage([mustNotBeNull('item')]));
   const t = c.table(name, 'dynamodb:PutItem');
   const names = keyNames(t);
   checkKey(t, names, item, 'item');
@@ -475,10 +458,7 @@ function putItem(c: DdbCall, p: Params) {
 
 function keyParam(p: Params, t: DynamoDbTable, names: KeyNames): Item {
   const key = attributeMap(p, 'Key');
-  if (!key)
-    throw invalid(
-      "1 validation error detected: Value null at 'key' failed to satisfy constraint: Member must not be null",
-    );
+  if (!key) throw invalid(validationMessage([mustNotBeNull('key')]));
   checkKey(t, names, key, 'key');
   return key;
 }
@@ -610,9 +590,7 @@ function limitParam(p: Params): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number') throw serialization('Limit', v, 'Integer');
   if (!Number.isInteger(v) || v < 1)
-    throw invalid(
-      `1 validation error detected: Value '${v}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1`,
-    );
+    throw invalid(validationMessage([violation(String(v), 'limit', RULE.minValue(1))]));
   return v;
 }
 
@@ -639,7 +617,13 @@ function query(c: DdbCall, p: Params) {
     !['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT'].includes(select)
   )
     throw invalid(
-      `1 validation error detected: Value '${select}' at 'select' failed to satisfy constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]`,
+      validationMessage([
+        violation(
+          String(select),
+          'select',
+          RULE.enum(['SPECIFIC_ATTRIBUTES', 'COUNT', 'ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES']),
+        ),
+      ]),
     );
   if (select === 'SPECIFIC_ATTRIBUTES' && !projection)
     throw invalid(

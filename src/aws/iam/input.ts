@@ -6,6 +6,7 @@
  * expression that could backtrack on hostile input.
  */
 import { memberList, memberPairs } from '../protocol/query';
+import { RULE, validationMessage, violation } from '../protocol/validation';
 
 /** An error answer of an operation: AWS's code, message and HTTP status. */
 export class Fault extends Error {
@@ -19,8 +20,7 @@ export class Fault extends Error {
 }
 
 export function validationFault(errors: string[]): Fault {
-  const n = errors.length;
-  return new Fault('ValidationError', `${n} validation error${n === 1 ? '' : 's'} detected: ${errors.join('; ')}`);
+  return new Fault('ValidationError', validationMessage(errors));
 }
 
 /** A character class of a model pattern, with the pattern's text for the message. */
@@ -102,8 +102,7 @@ export class Input {
   constructor(readonly params: Map<string, string>) {}
 
   private at(field: string, value: string | null, constraint: string, quiet = false): void {
-    const v = value === null ? 'null' : quiet ? `'***'` : `'${shown(value)}'`;
-    this.errors.push(`Value ${v} at '${field}' failed to satisfy constraint: Member must ${constraint}`);
+    this.errors.push(violation(value === null ? null : quiet ? '***' : shown(value), field, constraint));
   }
 
   /** A string parameter; `field` is the model member name in lower camel case (default: from `name`). */
@@ -118,14 +117,11 @@ export class Input {
 
   check(v: string, field: string, rule: StringRule): string | undefined {
     const before = this.errors.length;
-    if (rule.min !== undefined && v.length < rule.min)
-      this.at(field, v, `have length greater than or equal to ${rule.min}`, rule.quiet);
-    if (rule.max !== undefined && v.length > rule.max)
-      this.at(field, v, `have length less than or equal to ${rule.max}`, rule.quiet);
+    if (rule.min !== undefined && v.length < rule.min) this.at(field, v, RULE.min(rule.min), rule.quiet);
+    if (rule.max !== undefined && v.length > rule.max) this.at(field, v, RULE.max(rule.max), rule.quiet);
     if (rule.pattern && v.length > 0 && !rule.pattern.test(v))
-      this.at(field, v, `satisfy regular expression pattern: ${rule.pattern.text}`, rule.quiet);
-    if (rule.oneOf && !rule.oneOf.includes(v))
-      this.at(field, v, `satisfy enum value set: [${rule.oneOf.join(', ')}]`, rule.quiet);
+      this.at(field, v, RULE.pattern(rule.pattern.text), rule.quiet);
+    if (rule.oneOf && !rule.oneOf.includes(v)) this.at(field, v, RULE.enum(rule.oneOf), rule.quiet);
     return this.errors.length === before ? v : undefined;
   }
 
@@ -138,11 +134,11 @@ export class Input {
     }
     const n = Number(v);
     if (rule.min !== undefined && n < rule.min) {
-      this.at(field, v, `have value greater than or equal to ${rule.min}`);
+      this.at(field, v, RULE.minValue(rule.min));
       return undefined;
     }
     if (rule.max !== undefined && n > rule.max) {
-      this.at(field, v, `have value less than or equal to ${rule.max}`);
+      this.at(field, v, RULE.maxValue(rule.max));
       return undefined;
     }
     return n;
@@ -161,9 +157,7 @@ export class Input {
   list(name: string, rule: StringRule & { maxItems?: number } = {}, field = lowerFirst(name)): string[] {
     const items = memberList(this.params, name);
     if (rule.maxItems !== undefined && items.length > rule.maxItems)
-      this.errors.push(
-        `Value '[${shown(items.join(', '))}]' at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${rule.maxItems}`,
-      );
+      this.errors.push(violation(`[${shown(items.join(', '))}]`, field, RULE.max(rule.maxItems)));
     return items.filter((v) => this.check(v, `${field}.member`, rule) !== undefined);
   }
 
@@ -171,10 +165,7 @@ export class Input {
   tags(name = 'Tags', maxItems = 50): [string, string][] {
     const pairs = memberPairs(this.params, name);
     const field = lowerFirst(name);
-    if (pairs.length > maxItems)
-      this.errors.push(
-        `Value '[${pairs.length} tags]' at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${maxItems}`,
-      );
+    if (pairs.length > maxItems) this.errors.push(violation(`[${pairs.length} tags]`, field, RULE.max(maxItems)));
     pairs.forEach(([k, v], i) => {
       this.check(k, `${field}.${i + 1}.member.key`, { min: 1, max: 128, pattern: PATTERNS.tagKey });
       this.check(v, `${field}.${i + 1}.member.value`, { max: 256, pattern: PATTERNS.text });
