@@ -35,12 +35,12 @@ function sentence(message: string): string {
   return /[.!?]$/.test(m) ? m : `${m}.`;
 }
 
-/** The size IAM counts for a document. */
+/** The size IAM counts for a policy: its JSON text without the whitespace outside strings. */
 export function sizeOf(doc: PolicyDocument): number {
   return policySize(documentText(doc) ?? '');
 }
 
-/** The JSON text of a world document. */
+/** The JSON text of a policy as the world holds it (text as given, an object printed). */
 export function textOf(doc: PolicyDocument): string {
   return documentText(doc) ?? '';
 }
