@@ -51,7 +51,7 @@ const GROUP_RULE = {
 };
 
 /** Reads `UserPoolId`, checking the whole pattern (the character test alone allows `a-b`). */
-function readPoolId(input: Input): string | undefined {
+export function readPoolId(input: Input): string | undefined {
   const id = input.str('UserPoolId', { ...POOL_ID_RULE, pattern: [...POOL_ID_RULE.pattern] });
   if (id !== undefined && !isPoolId(id)) {
     input.problem(
@@ -62,7 +62,7 @@ function readPoolId(input: Input): string | undefined {
   return id;
 }
 
-function nowSeconds(ctx: AwsContext): number {
+export function nowSeconds(ctx: AwsContext): number {
   return Math.floor(ctx.clock.now() / 1000);
 }
 

@@ -14,12 +14,17 @@ import * as admin from './admin';
 import * as signup from './signup';
 import * as auth from './auth';
 import * as user from './user';
+import * as describe from './describe';
 import { findPool } from './pools';
 import { issuerUrl, poolJwks } from './tokens';
 
 const OPERATIONS: Record<string, Operation> = {
   CreateUserPool: admin.createUserPool,
   CreateUserPoolClient: admin.createUserPoolClient,
+  ListUserPools: describe.listUserPools,
+  DescribeUserPool: describe.describeUserPool,
+  ListUserPoolClients: describe.listUserPoolClients,
+  DescribeUserPoolClient: describe.describeUserPoolClient,
   CreateGroup: admin.createGroup,
   SetUserPoolMfaConfig: admin.setUserPoolMfaConfig,
   AdminAddUserToGroup: admin.adminAddUserToGroup,

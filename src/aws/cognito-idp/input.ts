@@ -104,6 +104,12 @@ export class Input {
     this.problems.push(text);
   }
 
+  /** Whether the member was sent (a JSON `null` counts as absent, as AWS reads it). */
+  has(name: string): boolean {
+    const v = this.body[name];
+    return v !== undefined && v !== null;
+  }
+
   str(name: string, rule: StrRule = {}): string | undefined {
     const v = this.body[name];
     const f = this.field(name);
