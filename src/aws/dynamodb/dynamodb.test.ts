@@ -429,3 +429,24 @@ describe('authorization', () => {
     );
   });
 });
+
+describe('ListTables', () => {
+  it('lists the account’s tables by name, a page at a time, and refuses a caller not allowed', async () => {
+    const ctx = await scores();
+    const all = await ddb(ctx, 'ListTables', {});
+    expect(all.status).toBe(200);
+    expect(all.json).toEqual({ TableNames: ['Notes', 'Scores'] });
+    const first = await ddb(ctx, 'ListTables', { Limit: 1 });
+    expect(first.json).toEqual({ TableNames: ['Notes'], LastEvaluatedTableName: 'Notes' });
+    const next = await ddb(ctx, 'ListTables', { Limit: 1, ExclusiveStartTableName: 'Notes' });
+    expect(next.json).toEqual({ TableNames: ['Scores'] });
+    const big = await ddb(ctx, 'ListTables', { Limit: 101 });
+    expect(big.status).toBe(400);
+    expect(big.json.message).toBe(
+      "1 validation error detected: Value '101' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100",
+    );
+    const denied = await ddb(ctx, 'ListTables', {}, alice);
+    expect(denied.status).toBe(400);
+    expect(String(denied.json.__type)).toMatch(/AccessDeniedException$/);
+  });
+});

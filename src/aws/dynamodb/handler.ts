@@ -1,5 +1,5 @@
 /**
- * DynamoDB over JSON 1.0 (`X-Amz-Target: DynamoDB_20120810.<Op>`): CreateTable, DescribeTable,
+ * DynamoDB over JSON 1.0 (`X-Amz-Target: DynamoDB_20120810.<Op>`): CreateTable, ListTables, DescribeTable,
  * PutItem (with ConditionExpression and ReturnValues ALL_OLD), GetItem, DeleteItem (the same
  * options), and Query (KeyConditionExpression with `=`, `<`, `<=`, `>`, `>=`, BETWEEN and
  * begins_with on the sort key, FilterExpression, ProjectionExpression, Limit, ScanIndexForward,
@@ -680,8 +680,27 @@ function query(c: DdbCall, p: Params) {
   return out;
 }
 
+/** ListTables: this account's tables in the region, by name, `Limit` (1 to 100) at a time. */
+function listTables(c: DdbCall, p: Params) {
+  const start = str(p, 'ExclusiveStartTableName');
+  const limit = limitParam(p) ?? 100;
+  if (limit > 100) throw invalid(validationMessage([violation(String(limit), 'limit', RULE.maxValue(100))]));
+  c.authorize('dynamodb:ListTables', '*', {});
+  const prefix = tableArn(c.call.region, c.account, '');
+  const names = (c.ctx.state.world.resources ?? [])
+    .filter((r): r is DynamoDbTable => r.type === 'dynamodb-table' && r.arn.startsWith(prefix))
+    .map(tableName)
+    .sort();
+  const after = start === undefined ? names : names.filter((n) => n > start);
+  const page = after.slice(0, limit);
+  const out: Record<string, unknown> = { TableNames: page };
+  if (after.length > limit) out.LastEvaluatedTableName = page[page.length - 1];
+  return out;
+}
+
 const OPERATIONS: Record<string, (c: DdbCall, p: Params) => unknown> = {
   CreateTable: createTable,
+  ListTables: listTables,
   DescribeTable: describeTable,
   PutItem: putItem,
   GetItem: getItem,
