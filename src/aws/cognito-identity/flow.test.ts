@@ -15,50 +15,11 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { defaultWorld } from '../../world/default-world';
 import { SimClock } from '../clock';
-import { request } from '../http';
 import { seededRandom } from '../random';
 import { Simulator } from '../simulator';
 import { newState } from '../state';
 import { IDENTITY_POOL, PROVIDER, idToken } from './testkit';
-
-interface SdkRequest {
-  method: string;
-  path: string;
-  query?: Record<string, string | string[] | null>;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-function queryString(q: SdkRequest['query']): string {
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(q ?? {})) {
-    const enc = (s: string) =>
-      encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    if (v === null) parts.push(enc(k));
-    else for (const one of Array.isArray(v) ? v : [v]) parts.push(`${enc(k)}=${enc(one)}`);
-  }
-  return parts.join('&');
-}
-
-function handler(sim: Simulator) {
-  return {
-    async handle(req: SdkRequest) {
-      const body =
-        typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? req.body : new Uint8Array();
-      const ex = await sim.handle(
-        request({ method: req.method, path: req.path, query: queryString(req.query), headers: req.headers, body }),
-      );
-      return {
-        response: {
-          statusCode: ex.response.status,
-          headers: ex.response.headers,
-          // A web stream, as the SDK takes for streaming bodies (GetObject).
-          body: new Blob([ex.response.body as Uint8Array<ArrayBuffer>]).stream(),
-        },
-      };
-    },
-  };
-}
+import { simulatorHandler } from '../sdk.test-helper';
 
 const endpoint = 'http://127.0.0.1:4566';
 const BUCKET = 'playground-photos';
@@ -77,7 +38,7 @@ describe('identity pool credentials, end to end', () => {
     // SigV4 compares the SDK's signing time (the machine's) with the simulator's clock.
     const clock = new SimClock(Date.now());
     const sim = new Simulator({ state: newState(defaultWorld()), clock, random: seededRandom('flow') });
-    const requestHandler = handler(sim);
+    const requestHandler = simulatorHandler(sim);
     const identity = new CognitoIdentityClient({ region: 'us-east-1', endpoint, requestHandler, maxAttempts: 1 });
     const token = await idToken(sim.ctx, 'a4e8b2c6-1d3f-4e5a-9b7c-2f6d8e0a1c3b');
     const Logins = { [PROVIDER]: token };
@@ -115,7 +76,7 @@ describe('identity pool credentials, end to end', () => {
   it('gives a basic-flow OpenID token that STS AssumeRoleWithWebIdentity accepts for the trusted role', async () => {
     const clock = new SimClock(Date.UTC(2026, 0, 1, 12));
     const sim = new Simulator({ state: newState(world()), clock, random: seededRandom('basic') });
-    const requestHandler = handler(sim);
+    const requestHandler = simulatorHandler(sim);
     const identity = new CognitoIdentityClient({ region: 'us-east-1', endpoint, requestHandler, maxAttempts: 1 });
     const Logins = { [PROVIDER]: await idToken(sim.ctx, 'a4e8b2c6-1d3f-4e5a-9b7c-2f6d8e0a1c3b') };
     const { IdentityId } = await identity.send(new GetIdCommand({ IdentityPoolId: IDENTITY_POOL, Logins }));

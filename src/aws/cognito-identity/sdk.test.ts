@@ -18,10 +18,10 @@ import {
 import { defaultWorld } from '../../world/default-world';
 import type { World } from '../../world/types';
 import type { AwsContext } from '../context';
-import { request } from '../http';
-import { testContext, userPrincipal, call } from '../testing';
+import { testContext, userPrincipal } from '../testing';
 import { cognitoIdentity } from './index';
 import { ACCOUNT, CLIENT, IDENTITY_POOL, PROVIDER, idToken } from './testkit';
+import { serviceHandler } from '../sdk.test-helper';
 
 const AUTH_ROLE = `arn:aws:iam::${ACCOUNT}:role/photos-app-authenticated`;
 const GUEST_ROLE = `arn:aws:iam::${ACCOUNT}:role/photos-app-guest`;
@@ -46,14 +46,6 @@ function world(): World {
   };
 }
 
-interface SdkRequest {
-  method: string;
-  path: string;
-  query?: Record<string, string | string[] | null>;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
 function client(ctx: AwsContext): CognitoIdentityClient {
   const builder = userPrincipal(ACCOUNT, 'builder');
   return new CognitoIdentityClient({
@@ -61,22 +53,7 @@ function client(ctx: AwsContext): CognitoIdentityClient {
     endpoint: 'http://127.0.0.1:4566',
     credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
     maxAttempts: 1,
-    requestHandler: {
-      async handle(req: SdkRequest) {
-        const body = typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? req.body : '';
-        const signed = 'authorization' in Object.fromEntries(Object.keys(req.headers).map((k) => [k.toLowerCase(), 1]));
-        const reply = await cognitoIdentity.handle(
-          call(
-            request({ method: req.method, path: req.path, headers: req.headers, body }),
-            signed ? builder : undefined,
-          ),
-          ctx,
-        );
-        return {
-          response: { statusCode: reply.response.status, headers: reply.response.headers, body: reply.response.body },
-        };
-      },
-    },
+    requestHandler: serviceHandler(cognitoIdentity, ctx, (req) => (req.headers['authorization'] ? builder : undefined)),
   });
 }
 

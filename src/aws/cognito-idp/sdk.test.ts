@@ -33,20 +33,11 @@ import {
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsContext } from '../context';
-import { request as httpRequest } from '../http';
 import type { Reply } from '../service';
-import { call } from '../testing';
 import { cognitoIdp } from './index';
 import { WorldSchema } from '../../world/schema';
 import { admin, idpContext } from './test-support';
-
-interface SdkRequest {
-  method: string;
-  path: string;
-  query?: Record<string, string | string[] | null>;
-  headers: Record<string, string>;
-  body?: string | Uint8Array;
-}
+import { serviceHandler } from '../sdk.test-helper';
 
 function sdkClient(ctx: AwsContext, replies: Reply[] = []) {
   return new CognitoIdentityProviderClient({
@@ -54,18 +45,12 @@ function sdkClient(ctx: AwsContext, replies: Reply[] = []) {
     endpoint: 'http://127.0.0.1:4566',
     credentials: { accessKeyId: 'AKIAROOTEXAMPLE00001', secretAccessKey: 'secret' },
     maxAttempts: 1,
-    requestHandler: {
-      async handle(req: SdkRequest) {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = v;
-        const r = httpRequest({ method: req.method, path: req.path, headers, body: req.body ?? '' });
-        const reply = await cognitoIdp.handle(call(r, headers['authorization'] ? admin : undefined), ctx);
-        replies.push(reply);
-        return {
-          response: { statusCode: reply.response.status, headers: reply.response.headers, body: reply.response.body },
-        };
-      },
-    } as never,
+    requestHandler: serviceHandler(
+      cognitoIdp,
+      ctx,
+      (req) => (req.headers['authorization'] ? admin : undefined),
+      (_req, reply) => replies.push(reply),
+    ),
   });
 }
 

@@ -16,17 +16,10 @@ import {
 import { defaultWorld } from '../../world/default-world';
 import { ensureAdmin } from '../admin';
 import { SimClock } from '../clock';
-import { request as httpRequest } from '../http';
 import { seededRandom } from '../random';
 import { Simulator } from '../simulator';
 import { newState } from '../state';
-
-interface SdkRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: string | Uint8Array;
-}
+import { simulatorHandler } from '../sdk.test-helper';
 
 function client(sim: Simulator, credentials: { accessKeyId: string; secretAccessKey: string }) {
   return new CognitoIdentityProviderClient({
@@ -34,14 +27,7 @@ function client(sim: Simulator, credentials: { accessKeyId: string; secretAccess
     endpoint: 'http://127.0.0.1:4566',
     credentials,
     maxAttempts: 1,
-    requestHandler: {
-      async handle(req: SdkRequest) {
-        const x = await sim.handle(
-          httpRequest({ method: req.method, path: req.path, headers: req.headers, body: req.body ?? '' }),
-        );
-        return { response: { statusCode: x.response.status, headers: x.response.headers, body: x.response.body } };
-      },
-    } as never,
+    requestHandler: simulatorHandler(sim),
   });
 }
 

@@ -35,14 +35,11 @@ import {
   MalformedPolicyDocumentException,
   LimitExceededException,
 } from '@aws-sdk/client-iam';
-import type { IAMClientConfig } from '@aws-sdk/client-iam';
 import { importAuthorizationDetails } from '../../world/import/authorization-details';
 import type { World } from '../../world/types';
-import { request } from '../http';
-import { call, testContext, userPrincipal } from '../testing';
-import type { ServiceModule } from '../service';
-import type { AwsContext, Principal } from '../context';
+import { testContext, userPrincipal } from '../testing';
 import { iam } from './index';
+import { serviceHandler } from '../sdk.test-helper';
 
 const A = '111122223333';
 const TRUST = JSON.stringify({
@@ -53,40 +50,6 @@ const READ = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: '*' }],
 });
-
-interface SdkRequest {
-  method: string;
-  path: string;
-  query?: Record<string, string | string[] | null>;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-/** A request handler for an SDK client that answers through a service module, in process. */
-function inProcess(service: ServiceModule, ctx: AwsContext, who: () => Principal | undefined) {
-  return {
-    async handle(req: SdkRequest) {
-      const query = new URLSearchParams();
-      for (const [k, v] of Object.entries(req.query ?? {}))
-        for (const one of Array.isArray(v) ? v : [v]) query.append(k, one ?? '');
-      const body = typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? req.body : '';
-      const reply = await service.handle(
-        call(
-          request({ method: req.method, path: req.path, query: query.toString(), headers: req.headers, body }),
-          who(),
-        ),
-        ctx,
-      );
-      return {
-        response: { statusCode: reply.response.status, headers: reply.response.headers, body: reply.response.body },
-      };
-    },
-    updateHttpClientConfig() {},
-    httpHandlerConfigs() {
-      return {};
-    },
-  };
-}
 
 function setup() {
   const world: World = {
@@ -111,9 +74,7 @@ function setup() {
     region: 'us-east-1',
     endpoint: 'http://127.0.0.1:4566',
     credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-    requestHandler: inProcess(iam, ctx, () =>
-      userPrincipal(A, 'admin'),
-    ) as unknown as IAMClientConfig['requestHandler'],
+    requestHandler: serviceHandler(iam, ctx, () => userPrincipal(A, 'admin')),
     maxAttempts: 1,
   });
   return { ctx, client };

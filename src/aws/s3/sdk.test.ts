@@ -30,88 +30,26 @@ import {
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { AwsContext, Principal } from '../context';
-import { request } from '../http';
 import type { ServiceModule } from '../service';
-import { call } from '../testing';
 import { Simulator } from '../simulator';
 import { newState } from '../state';
 import { defaultWorld } from '../../world/default-world';
 import { dynamodb } from '../dynamodb/index';
 import { s3 } from './index';
 import { ACCT, admin, context } from './test-helpers';
-
-interface SdkRequest {
-  method: string;
-  hostname: string;
-  port?: number;
-  path: string;
-  query?: Record<string, string | string[] | null>;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-async function bytesOf(body: unknown): Promise<Uint8Array> {
-  if (body === undefined || body === null) return new Uint8Array();
-  if (typeof body === 'string') return new TextEncoder().encode(body);
-  if (body instanceof Uint8Array) return body;
-  const parts: Uint8Array[] = [];
-  if (typeof (body as ReadableStream).getReader === 'function') {
-    const reader = (body as ReadableStream<Uint8Array>).getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(typeof value === 'string' ? new TextEncoder().encode(value) : value);
-    }
-  } else {
-    for await (const chunk of body as AsyncIterable<Uint8Array | string>)
-      parts.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
-  }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
-function queryString(q: SdkRequest['query']): string {
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(q ?? {})) {
-    const key = encodeURIComponent(k);
-    if (v === null) out.push(key);
-    else for (const x of Array.isArray(v) ? v : [v]) out.push(`${key}=${encodeURIComponent(x)}`);
-  }
-  return out.join('&');
-}
+import { serviceHandler, simulatorHandler } from '../sdk.test-helper';
+import type { HttpRequest } from '../http';
 
 /** What the SDK sent, for the tests to look at. */
-const sent: { method: string; path: string; query: string; headers: Record<string, string>; body: Uint8Array }[] = [];
+const sent: HttpRequest[] = [];
 
-function handlerFor(service: ServiceModule, ctx: AwsContext, caller: Principal) {
-  return {
-    async handle(req: SdkRequest) {
-      const body = await bytesOf(req.body);
-      const headers: Record<string, string> = { host: req.port ? `${req.hostname}:${req.port}` : req.hostname };
-      for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = v;
-      const query = queryString(req.query);
-      sent.push({ method: req.method, path: req.path, query, headers, body });
-      const r = await service.handle(
-        call(request({ method: req.method, path: req.path, query, headers, body }), caller),
-        ctx,
-      );
-      const res = r.response;
-      return {
-        response: {
-          statusCode: res.status,
-          headers: res.headers,
-          body:
-            new Response(res.body.length > 0 ? (res.body as unknown as BodyInit) : null).body ?? new Response('').body,
-        },
-      };
-    },
-  };
-}
+const handlerFor = (service: ServiceModule, ctx: AwsContext, caller: Principal) =>
+  serviceHandler(
+    service,
+    ctx,
+    () => caller,
+    (req) => sent.push(req),
+  );
 
 const credentials = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
@@ -354,29 +292,6 @@ describe('the AWS SDK v3 DynamoDB client', () => {
     );
   });
 });
-
-/** A requestHandler that sends the SDK's signed request through the whole simulator (route, SigV4, service). */
-function simulatorHandler(sim: Simulator) {
-  return {
-    async handle(req: SdkRequest) {
-      const body = await bytesOf(req.body);
-      const headers: Record<string, string> = { host: req.port ? `${req.hostname}:${req.port}` : req.hostname };
-      for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = v;
-      const x = await sim.handle(
-        request({ method: req.method, path: req.path, query: queryString(req.query), headers, body }),
-      );
-      const res = x.response;
-      return {
-        response: {
-          statusCode: res.status,
-          headers: res.headers,
-          body:
-            new Response(res.body.length > 0 ? (res.body as unknown as BodyInit) : null).body ?? new Response('').body,
-        },
-      };
-    },
-  };
-}
 
 describe('signed calls through the simulator (SigV4 checked)', () => {
   it('lets alice write and read her own home prefix, and refuses bob’s', async () => {

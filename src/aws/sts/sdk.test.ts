@@ -13,53 +13,18 @@ import {
   InvalidIdentityTokenException,
   PackedPolicyTooLargeException,
 } from '@aws-sdk/client-sts';
-import type { STSClientConfig } from '@aws-sdk/client-sts';
 import { Secret, TOTP } from 'otpauth';
 import type { World } from '../../world/types';
-import { request } from '../http';
-import { call, testContext, userPrincipal } from '../testing';
-import type { ServiceModule } from '../service';
-import type { AwsContext, Principal } from '../context';
+import { testContext, userPrincipal } from '../testing';
+import type { Principal } from '../context';
 import { COGNITO_IDENTITY_ISSUER, signJwt } from '../signing-keys';
 import { sts } from './index';
+import { serviceHandler } from '../sdk.test-helper';
 
 const A = '111122223333';
 const SEED = 'JBSWY3DPEHPK3PXPJBSWY3DP';
 const MFA = `arn:aws:iam::${A}:mfa/alice`;
 const POOL = 'us-east-1:1a2b3c4d-1111-2222-3333-444455556666';
-
-interface SdkRequest {
-  method: string;
-  path: string;
-  query?: Record<string, string | string[] | null>;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-function inProcess(service: ServiceModule, ctx: AwsContext, who: () => Principal | undefined) {
-  return {
-    async handle(req: SdkRequest) {
-      const query = new URLSearchParams();
-      for (const [k, v] of Object.entries(req.query ?? {}))
-        for (const one of Array.isArray(v) ? v : [v]) query.append(k, one ?? '');
-      const body = typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? req.body : '';
-      const reply = await service.handle(
-        call(
-          request({ method: req.method, path: req.path, query: query.toString(), headers: req.headers, body }),
-          who(),
-        ),
-        ctx,
-      );
-      return {
-        response: { statusCode: reply.response.status, headers: reply.response.headers, body: reply.response.body },
-      };
-    },
-    updateHttpClientConfig() {},
-    httpHandlerConfigs() {
-      return {};
-    },
-  };
-}
 
 const world = (): World => ({
   accounts: [{ id: A }],
@@ -121,7 +86,7 @@ function setup(who: () => Principal | undefined = () => userPrincipal(A, 'alice'
     region: 'us-east-1',
     endpoint: 'http://127.0.0.1:4566',
     credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-    requestHandler: inProcess(sts, ctx, who) as unknown as STSClientConfig['requestHandler'],
+    requestHandler: serviceHandler(sts, ctx, who),
     maxAttempts: 1,
   });
   return { ctx, client };

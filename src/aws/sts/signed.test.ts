@@ -6,45 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import type { IAMClientConfig } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { STSClientConfig } from '@aws-sdk/client-sts';
 import type { World } from '../../world/types';
 import { SimClock } from '../clock';
-import { request } from '../http';
 import { seededRandom } from '../random';
 import { newState } from '../state';
 import { Simulator } from '../simulator';
+import { simulatorHandler } from '../sdk.test-helper';
 
 const A = '111122223333';
 const ADMIN_KEY = { accessKeyId: 'AKIAADMINADMINADMIN1', secretAccessKey: 'a'.repeat(40) };
-
-interface SdkRequest {
-  method: string;
-  path: string;
-  query?: Record<string, string | string[] | null>;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
-function through(sim: Simulator) {
-  return {
-    async handle(req: SdkRequest) {
-      const query = new URLSearchParams();
-      for (const [k, v] of Object.entries(req.query ?? {}))
-        for (const one of Array.isArray(v) ? v : [v]) query.append(k, one ?? '');
-      const body = typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? req.body : '';
-      const ex = await sim.handle(
-        request({ method: req.method, path: req.path, query: query.toString(), headers: req.headers, body }),
-      );
-      return { response: { statusCode: ex.response.status, headers: ex.response.headers, body: ex.response.body } };
-    },
-    updateHttpClientConfig() {},
-    httpHandlerConfigs() {
-      return {};
-    },
-  };
-}
 
 const world = (): World => ({
   accounts: [{ id: A }],
@@ -89,18 +60,18 @@ describe('IAM and STS signed end to end through the simulator', () => {
       clock: new SimClock(Date.now()),
       random: seededRandom('e2e'),
     });
-    const handler = through(sim);
+    const handler = simulatorHandler(sim);
     const iamAs = (credentials: Creds) =>
       new IAMClient({
         ...config,
         credentials,
-        requestHandler: handler as unknown as IAMClientConfig['requestHandler'],
+        requestHandler: handler,
       });
     const stsAs = (credentials: Creds) =>
       new STSClient({
         ...config,
         credentials,
-        requestHandler: handler as unknown as STSClientConfig['requestHandler'],
+        requestHandler: handler,
       });
 
     const admin = iamAs(ADMIN_KEY);
