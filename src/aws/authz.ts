@@ -22,6 +22,8 @@ export interface CallDecision {
   message: string;
   /** The engine's full answer, with its trace. */
   authorized?: Authorized;
+  /** The request the engine was asked (context keys, session facts): what the workbench can pose again. */
+  request: WorldRequest;
 }
 
 export interface CallOptions {
@@ -101,6 +103,7 @@ export function authorizeCall(
       allowed: false,
       decision: 'Error',
       message: `User: ${principal} is not authorized to perform: ${action} on resource: ${resource}`,
+      request,
     };
   }
   const v = r.value;
@@ -112,5 +115,6 @@ export function authorizeCall(
     decision: v.decision,
     message: v.decision === 'Allow' ? '' : v.message,
     authorized: v,
+    request,
   };
 }

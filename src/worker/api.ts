@@ -33,6 +33,8 @@ import { importAuthorizationDetails } from '../world/import/authorization-detail
 import { managedPolicyLookup } from '../world/managed';
 import type { HttpRequest } from '../aws/http';
 import type { AwsHost, AwsStarted, ExchangeView } from './aws-host';
+import type { FlowHost, FlowRunRequest } from './flow-host';
+import type { FlowRun } from '../flows/types';
 
 export interface PingAnswer {
   version: string;
@@ -88,22 +90,29 @@ function cachedValidate(validate: ((text: string, type: PolicyType, size?: Polic
 
 let lookup: Promise<ReturnType<typeof managedPolicyLookup>> | undefined;
 let host: Promise<AwsHost> | undefined;
+let flows: Promise<FlowHost> | undefined;
 /**
  * The simulated AWS services over the Account's world (AWS managed policies resolved from the
  * library), loaded on first use: their code (JWTs, SRP, SigV4) is a chunk of its own, never part
  * of the worker's start.
  */
+function managedLookup(): Promise<ReturnType<typeof managedPolicyLookup>> {
+  lookup ??= loadManagedPolicies().then(managedPolicyLookup, (e: unknown) => {
+    lookup = undefined;
+    throw e;
+  });
+  return lookup;
+}
+
 function aws(): Promise<AwsHost> {
-  host ??= import('./aws-host').then(({ awsHost }) =>
-    awsHost(() => {
-      lookup ??= loadManagedPolicies().then(managedPolicyLookup, (e: unknown) => {
-        lookup = undefined;
-        throw e;
-      });
-      return lookup;
-    }),
-  );
+  host ??= import('./aws-host').then(({ awsHost }) => awsHost(managedLookup));
   return host;
+}
+
+/** The identity flows (XState machines over the simulated services), loaded on first use. */
+function flowRunner(): Promise<FlowHost> {
+  flows ??= import('./flow-host').then(({ flowHost }) => flowHost(managedLookup));
+  return flows;
 }
 
 export const engineApi = {
@@ -246,6 +255,11 @@ export const engineApi = {
   /** The world as the simulated services have changed it. */
   async awsWorld(): Promise<Answer<World>> {
     return (await aws()).world();
+  },
+
+  /** Runs an identity flow over a world, whole: every step with its exchanges, tokens and decisions. */
+  async flowRun(req: FlowRunRequest): Promise<Answer<FlowRun>> {
+    return (await flowRunner()).run(req);
   },
 
   importAuthorizationDetails(text: string): Result<World> {

@@ -7,53 +7,19 @@
 import type { World } from '../world/types';
 import type { ManagedPolicy } from '../world/types';
 import { Simulator } from '../aws/simulator';
-import type { Exchange } from '../aws/simulator';
+import { exchangeView } from '../aws/view';
+import type { ExchangeView } from '../aws/view';
 import { newState } from '../aws/state';
 import { ensureAdmin } from '../aws/admin';
 import type { HttpRequest } from '../aws/http';
 import type { Answer } from '../workbench/types';
-import type { Decision, Verdict } from '../engine/decision/types';
-import type { PolicyType } from '../engine/model';
-import type { TraceEvent } from '../engine/trace';
 
-export interface DecisionView {
-  principal: string;
-  action: string;
-  resource: string;
-  allowed: boolean;
-  decision: Decision | 'Error';
-  message: string;
-  deniedBy?: PolicyType;
-  byPolicyType?: Partial<Record<PolicyType, Verdict>>;
-  trace?: TraceEvent[];
-}
-
-export type ExchangeView = Omit<Exchange, 'decision'> & { decision?: DecisionView };
+export type { DecisionView, ExchangeView } from '../aws/view';
 
 export interface AwsStarted {
   accountId: string;
   /** The administrator's long-term key (created in the world when it had none). */
   admin: { userName: string; accessKeyId: string; secretAccessKey: string };
-}
-
-function view(x: Exchange): ExchangeView {
-  const { decision, ...rest } = x;
-  if (!decision) return rest;
-  const a = decision.authorized;
-  const d: DecisionView = {
-    principal: decision.principal,
-    action: decision.action,
-    resource: decision.resource,
-    allowed: decision.allowed,
-    decision: decision.decision,
-    message: decision.message,
-  };
-  if (a) {
-    if (a.deniedBy) d.deniedBy = a.deniedBy;
-    d.byPolicyType = a.byPolicyType;
-    d.trace = a.trace;
-  }
-  return { ...rest, decision: d };
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -77,7 +43,7 @@ export function awsHost(managed: () => Promise<(arn: string) => ManagedPolicy | 
     async call(req: HttpRequest): Promise<Answer<ExchangeView>> {
       if (!sim) return { ok: false, errors: ['the simulated services are not started'] };
       try {
-        return { ok: true, value: view(await sim.handle(req)) };
+        return { ok: true, value: exchangeView(await sim.handle(req)) };
       } catch (e) {
         return { ok: false, errors: [errorText(e)] };
       }

@@ -12,6 +12,7 @@ import { decodeJwt } from 'jose';
 import type { IdentityPool } from '../../world/types';
 import type { AwsContext } from '../context';
 import { verifyJwt } from '../signing-keys';
+import { accessKeyIssuer, idKeyIssuer } from '../cognito-idp/tokens';
 
 export interface CheckedLogin {
   /** The Logins key: `cognito-idp.REGION.amazonaws.com/POOL_ID`. */
@@ -54,7 +55,12 @@ export async function checkLogins(
       return refuse("Invalid login token. Issuer doesn't match providerName");
     const configured = (pool.cognitoIdentityProviders ?? []).filter((p) => p.providerName === provider);
     if (configured.length === 0) return refuse(UNSUPPORTED);
-    const verified = await verifyJwt(ctx, userPoolId, token);
+    // The pool's JWKS holds both of its keys (ID and access tokens): a token signed by either verifies.
+    let verified = await verifyJwt(ctx, idKeyIssuer(userPoolId), token);
+    if (!verified.ok && verified.reason === 'signature') {
+      const access = await verifyJwt(ctx, accessKeyIssuer(userPoolId), token);
+      if (access.ok || access.reason === 'expired') verified = access;
+    }
     if (!verified.ok) {
       if (verified.reason === 'expired') {
         const now = Math.floor(ctx.clock.now() / 1000);

@@ -1,0 +1,47 @@
+/** Flow 2's description, for the picker (no machine: the page loads this without XState). */
+import type { FlowInfo } from '../catalog-types';
+
+export const info: FlowInfo = {
+  id: 'identity-pool-enhanced',
+  version: 1,
+  order: 2,
+  title: 'Identity pool, enhanced flow',
+  summary:
+    'A signed-in user trades the user pool’s ID token for temporary AWS credentials: GetId, then GetCredentialsForIdentity, where the identity pool chooses the IAM role.',
+  parties: [
+    { id: 'app', label: 'Browser app' },
+    { id: 'user-pool', label: 'User pool' },
+    { id: 'identity-pool', label: 'Identity pool' },
+    { id: 'sts', label: 'STS' },
+  ],
+  variants: [
+    { id: 'group', label: 'A user in a group with a role', explain: 'Maria is in the `editors` group; the pool maps roles from the token.' },
+    { id: 'no-group', label: 'A user in no group', explain: 'Lee is in no group: the token names no role, so the pool falls back to its authenticated role.' },
+    { id: 'rules', label: 'Rules-based mapping', explain: 'The pool picks the role with a rule on the `email` claim instead of the token’s roles.' },
+  ],
+  switches: [
+    {
+      id: 'access-token',
+      label: 'Send the access token instead of the ID token',
+      explain: 'The `Logins` map takes the ID token; the access token has no `aud` claim.',
+      fails: { step: 'idpool.getId', code: 'NotAuthorizedException' },
+    },
+    {
+      id: 'unlisted-client',
+      label: 'Sign in with an app client the identity pool does not list',
+      explain: 'The identity pool accepts tokens only from the app clients it names as providers.',
+      fails: { step: 'idpool.getId', code: 'NotAuthorizedException' },
+    },
+    {
+      id: 'ambiguous-deny',
+      label: 'Rules that match nothing, with AmbiguousRoleResolution: Deny',
+      explain: 'When no rule matches, `Deny` refuses the credentials instead of falling back to the authenticated role.',
+      fails: { step: 'idpool.getCredentialsForIdentity', code: 'NotAuthorizedException' },
+    },
+    {
+      id: 'several-groups',
+      label: 'Put the user in two groups',
+      explain: 'With several groups, only the one with the lowest Precedence gives `cognito:preferred_role`.',
+    },
+  ],
+};
