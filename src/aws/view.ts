@@ -44,4 +44,3 @@ export function exchangeView(x: Exchange): ExchangeView {
   }
   return { ...rest, decision: d };
 }
-

@@ -52,9 +52,14 @@ export function poolTokenSpecs(env: FlowEnv, poolId: string, clientId: string, t
   const jwks = poolJwksOf(env, poolId);
   const issuer = issuerUrl(poolId);
   const out: TokenSpec[] = [];
-  if (t.idToken) out.push({ label: 'ID token', jwt: t.idToken, expect: { issuer, tokenUse: 'id', audience: clientId, jwks } });
+  if (t.idToken)
+    out.push({ label: 'ID token', jwt: t.idToken, expect: { issuer, tokenUse: 'id', audience: clientId, jwks } });
   if (t.accessToken)
-    out.push({ label: 'Access token', jwt: t.accessToken, expect: { issuer, tokenUse: 'access', audience: clientId, jwks } });
+    out.push({
+      label: 'Access token',
+      jwt: t.accessToken,
+      expect: { issuer, tokenUse: 'access', audience: clientId, jwks },
+    });
   if (t.refreshToken) out.push({ label: 'Refresh token', jwt: t.refreshToken });
   return out;
 }
@@ -63,7 +68,11 @@ export function poolTokenSpecs(env: FlowEnv, poolId: string, clientId: string, t
 export function tokensOf(x: FlowExchange): PoolTokens | undefined {
   const r = wire.jsonOf(x.response.body)?.['AuthenticationResult'] as Record<string, string> | undefined;
   if (!r?.['IdToken'] || !r['AccessToken']) return undefined;
-  return { idToken: r['IdToken'], accessToken: r['AccessToken'], ...(r['RefreshToken'] ? { refreshToken: r['RefreshToken'] } : {}) };
+  return {
+    idToken: r['IdToken'],
+    accessToken: r['AccessToken'],
+    ...(r['RefreshToken'] ? { refreshToken: r['RefreshToken'] } : {}),
+  };
 }
 
 /** Credentials from a `Credentials` object (identity pools: `SecretKey`, epoch seconds) or STS XML. */
@@ -100,7 +109,10 @@ export function credentialsFromXml(body: Uint8Array, source: string): Credential
 }
 
 /** How to sign with credentials at the flow's current time. */
-export function signer(env: FlowEnv, c: Pick<CredentialsView, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>): wire.SignWith {
+export function signer(
+  env: FlowEnv,
+  c: Pick<CredentialsView, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>,
+): wire.SignWith {
   return {
     credentials: {
       accessKeyId: c.accessKeyId,

@@ -31,7 +31,9 @@ export const flowSetup = setup({
   types: { context: {} as FlowContext, events: {} as FlowEvent },
   actions: {
     /** Keeps the options `flow.start` carries. */
-    start: assign(({ event }) => (event.type === 'flow.start' && 'options' in event ? { options: event.options, data: {} } : {})),
+    start: assign(({ event }) =>
+      event.type === 'flow.start' && 'options' in event ? { options: event.options, data: {} } : {},
+    ),
     /** Merges the step's `data` into the context. */
     keep: assign(({ context, event }) => {
       const data = stepEvent(event)?.output?.data;

@@ -71,7 +71,9 @@ export async function runFlow(input: RunInput): Promise<RunResult> {
     const output = await impl(snap.context as FlowContext, env);
     const allowed = flow.outcomes[type] ?? [];
     if (!allowed.includes(output.outcome))
-      throw new FlowRunError(`the step \`${type}\` of \`${flow.id}\` reported \`${output.outcome}\`, not one of ${allowed.join(', ')}`);
+      throw new FlowRunError(
+        `the step \`${type}\` of \`${flow.id}\` reported \`${output.outcome}\`, not one of ${allowed.join(', ')}`,
+      );
     chosen.push(type);
     actor.send({ type, outcome: output.outcome, output });
     snap = actor.getSnapshot() as AnyMachineSnapshot;

@@ -70,8 +70,7 @@ export interface FlowOptions {
  * `flow.start` carries the options.
  */
 export type FlowEvent =
-  | { type: 'flow.start'; options: FlowOptions }
-  | { type: string; outcome: string; output?: StepOutput };
+  { type: 'flow.start'; options: FlowOptions } | { type: string; outcome: string; output?: StepOutput };
 
 /**
  * What the machine keeps: everything steps produced so far (tokens, ids, credentials) by name,

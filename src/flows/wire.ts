@@ -69,7 +69,12 @@ function form(params: Record<string, string | undefined>): string {
 }
 
 /** An STS Query call (`Action=…&Version=2011-06-15`); AssumeRoleWithWebIdentity goes unsigned. */
-export function sts(action: string, params: Record<string, string | undefined>, region: string, s?: SignWith): HttpRequest {
+export function sts(
+  action: string,
+  params: Record<string, string | undefined>,
+  region: string,
+  s?: SignWith,
+): HttpRequest {
   return sign(
     request({
       method: 'POST',
@@ -164,9 +169,11 @@ export function jsonOf(body: Uint8Array): Record<string, unknown> | undefined {
 }
 
 /** The AWS error code and message of a failed response, in any of the services' shapes. */
-export function errorOf(res: { status: number; headers: Record<string, string>; body: Uint8Array }):
-  | { code: string; message: string }
-  | undefined {
+export function errorOf(res: {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}): { code: string; message: string } | undefined {
   if (res.status < 400) return undefined;
   const raw = new TextDecoder().decode(res.body);
   const json = jsonOf(res.body);

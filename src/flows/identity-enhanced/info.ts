@@ -15,9 +15,21 @@ export const info: FlowInfo = {
     { id: 'sts', label: 'STS' },
   ],
   variants: [
-    { id: 'group', label: 'A user in a group with a role', explain: 'Maria is in the `editors` group; the pool maps roles from the token.' },
-    { id: 'no-group', label: 'A user in no group', explain: 'Lee is in no group: the token names no role, so the pool falls back to its authenticated role.' },
-    { id: 'rules', label: 'Rules-based mapping', explain: 'The pool picks the role with a rule on the `email` claim instead of the token’s roles.' },
+    {
+      id: 'group',
+      label: 'A user in a group with a role',
+      explain: 'Maria is in the `editors` group; the pool maps roles from the token.',
+    },
+    {
+      id: 'no-group',
+      label: 'A user in no group',
+      explain: 'Lee is in no group: the token names no role, so the pool falls back to its authenticated role.',
+    },
+    {
+      id: 'rules',
+      label: 'Rules-based mapping',
+      explain: 'The pool picks the role with a rule on the `email` claim instead of the token’s roles.',
+    },
   ],
   switches: [
     {
@@ -35,7 +47,8 @@ export const info: FlowInfo = {
     {
       id: 'ambiguous-deny',
       label: 'Rules that match nothing, with AmbiguousRoleResolution: Deny',
-      explain: 'When no rule matches, `Deny` refuses the credentials instead of falling back to the authenticated role.',
+      explain:
+        'When no rule matches, `Deny` refuses the credentials instead of falling back to the authenticated role.',
       fails: { step: 'idpool.getCredentialsForIdentity', code: 'NotAuthorizedException' },
     },
     {

@@ -65,7 +65,9 @@ export function prepare(world: World, options: FlowOptions): { world: World; cha
         type: 'Rules',
         ambiguousRoleResolution: 'AuthenticatedRole',
         rulesConfiguration: {
-          rules: [{ claim: 'email', matchType: 'Contains', value: '@example.com', roleARN: role('photos-app-editors') }],
+          rules: [
+            { claim: 'email', matchType: 'Contains', value: '@example.com', roleARN: role('photos-app-editors') },
+          ],
         },
       },
     };
@@ -82,19 +84,30 @@ export function prepare(world: World, options: FlowOptions): { world: World; cha
         },
       },
     };
-    changes.push('Set the role mapping to a rule no token matches (`custom:tier` equals `gold`), with AmbiguousRoleResolution `Deny`.');
+    changes.push(
+      'Set the role mapping to a rule no token matches (`custom:tier` equals `gold`), with AmbiguousRoleResolution `Deny`.',
+    );
   }
   if (switches.has('unlisted-client') && !pool.clients?.some((c) => c.clientId === OTHER_CLIENT)) {
     pool.clients = [
       ...(pool.clients ?? []),
-      { clientId: OTHER_CLIENT, clientName: 'photos-admin-console', explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+      {
+        clientId: OTHER_CLIENT,
+        clientName: 'photos-admin-console',
+        explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      },
     ];
     changes.push('Added the app client `photos-admin-console`, which the identity pool does not list.');
   }
   if (switches.has('several-groups') && options.variant !== 'no-group') {
     pool.groups = [
       ...(pool.groups ?? []).filter((g) => g.groupName !== 'viewers'),
-      { groupName: 'viewers', description: 'May read photos', roleArn: role('photos-app-authenticated'), precedence: 5 },
+      {
+        groupName: 'viewers',
+        description: 'May read photos',
+        roleArn: role('photos-app-authenticated'),
+        precedence: 5,
+      },
     ];
     const maria = pool.users?.find((u) => u.attributes?.some((a) => a.name === 'email' && a.value === MARIA.username));
     if (maria) maria.groups = [...new Set([...(maria.groups ?? []), 'viewers'])];
@@ -114,7 +127,12 @@ const signIn: StepImpl = async (_ctx, env) => {
   const r = await srpSignIn(env, s.poolId, clientId, who.username, who.password);
   const title = 'Sign in to the user pool (USER_SRP_AUTH)';
   if (!r.tokens)
-    return failure('userPool.signIn', title, r.exchanges, (code, m) => `The user pool refused the sign-in: ${code}: ${m}`);
+    return failure(
+      'userPool.signIn',
+      title,
+      r.exchanges,
+      (code, m) => `The user pool refused the sign-in: ${code}: ${m}`,
+    );
   return {
     outcome: 'ok',
     title,
@@ -135,7 +153,11 @@ const getId: StepImpl = async (ctx, env) => {
   const s = setupOf(env.state.world);
   const account = env.state.world.identityPools![0]!.account;
   const x = await env.send(
-    wire.cognitoIdentity('GetId', { AccountId: account, IdentityPoolId: s.identityPoolId, Logins: loginsOf(ctx, env) }, env.region),
+    wire.cognitoIdentity(
+      'GetId',
+      { AccountId: account, IdentityPoolId: s.identityPoolId, Logins: loginsOf(ctx, env) },
+      env.region,
+    ),
   );
   const title = 'GetId: the identity for this login';
   if (x.response.status !== 200)
@@ -147,7 +169,14 @@ const getId: StepImpl = async (ctx, env) => {
     narration: `The identity pool checks the ID token (its signature, issuer and app client) and answers with the identity id ${identityId}, the same every time this user signs in.`,
     exchanges: [x],
     data: { identityId },
-    facts: [{ label: 'Identity id', value: identityId, explain: 'Stable per user and identity pool: use it (`cognito-identity.amazonaws.com:sub`) to give each user their own prefix.' }],
+    facts: [
+      {
+        label: 'Identity id',
+        value: identityId,
+        explain:
+          'Stable per user and identity pool: use it (`cognito-identity.amazonaws.com:sub`) to give each user their own prefix.',
+      },
+    ],
   };
 };
 
@@ -173,7 +202,11 @@ const getCredentials: StepImpl = async (ctx, env) => {
     };
   const body = wire.jsonOf(x.response.body) ?? {};
   const roleArn = x.notes[0]?.data?.['roleArn'] ?? '';
-  const creds = credentialsFromJson(body['Credentials'] as Record<string, unknown>, roleArn, 'GetCredentialsForIdentity');
+  const creds = credentialsFromJson(
+    body['Credentials'] as Record<string, unknown>,
+    roleArn,
+    'GetCredentialsForIdentity',
+  );
   if (!creds) return failure('idpool.getCredentialsForIdentity', title, [x], () => 'The reply held no credentials.');
   return {
     outcome: 'ok',
