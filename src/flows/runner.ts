@@ -9,6 +9,7 @@ import { createActor } from 'xstate';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { World, ManagedPolicy } from '../world/types';
 import type { SigningKey } from '../aws/signing-keys';
+import type { AwsState } from '../aws/state';
 import type { FlowContext, FlowDefinition, FlowOptions, FlowRun } from './types';
 import { createEnv } from './env';
 import { StepRecorder, stateName, stepsOf } from './adapter';
@@ -33,6 +34,10 @@ export interface RunResult {
   run: FlowRun;
   /** The signing keys of the run, to reuse in the next (same keys, same token bytes). */
   keys: Record<string, SigningKey>;
+  /** The services' state at the end (the run's world, its sessions), for tests that ask again. */
+  state: AwsState;
+  /** The simulated time at the end (ms). */
+  now: number;
 }
 
 export class FlowRunError extends Error {}
@@ -93,5 +98,7 @@ export async function runFlow(input: RunInput): Promise<RunResult> {
       final: { state: stateName(snap), status: snap.status === 'done' ? (failed ? 'failed' : 'done') : 'stopped' },
     },
     keys: env.keys,
+    state: env.state,
+    now: env.clock.now(),
   };
 }
