@@ -11,8 +11,8 @@ import type { CredentialsView } from '../flows/types';
 import { runFlow } from '../flows/runner';
 import { identityPoolEnhanced } from '../flows/identity-enhanced';
 import * as wire from '../flows/wire';
-import { evaluateWorkbench } from './evaluation';
-import { scenarioFromRequest } from './from-request';
+import { evaluateWorkbench } from '../workbench/evaluation';
+import { scenarioFromRequest } from '../workbench/from-request';
 
 const managed = managedPolicyLookup(await loadManagedPolicies());
 const catalog = await loadCatalog();
