@@ -11,7 +11,8 @@ import type { World, ManagedPolicy } from '../world/types';
 import type { SigningKey } from '../aws/signing-keys';
 import type { AwsState } from '../aws/state';
 import type { FlowContext, FlowDefinition, FlowOptions, FlowRun } from './types';
-import { createEnv } from './env';
+import { createEnv, prepareKeys } from './env';
+import type { EnvInit } from './env';
 import { StepRecorder, stateName, stepsOf } from './adapter';
 
 export interface RunInput {
@@ -26,6 +27,9 @@ export interface RunInput {
   stopAfter?: number;
   managedPolicy?: (arn: string) => ManagedPolicy | undefined;
   keys?: Record<string, SigningKey>;
+  /** Another clock and transport for the requests (see `EnvInit`): a run against `iamplay serve`. */
+  clock?: EnvInit['clock'];
+  transport?: EnvInit['transport'];
 }
 
 export const MAX_STEPS = 60;
@@ -58,7 +62,10 @@ export async function runFlow(input: RunInput): Promise<RunResult> {
     options,
     managedPolicy: input.managedPolicy,
     keys: input.keys,
+    clock: input.clock,
+    transport: input.transport,
   });
+  if (!input.transport) await prepareKeys(env, input.seed);
   const recorder = new StepRecorder(flow.parties, () => env.clock.now());
   const actor = createActor(flow.machine, { inspect: recorder.inspect });
   actor.start();
