@@ -55,7 +55,7 @@ describe('flow 6: EC2, stored keys versus the instance profile', () => {
     const ssrf = run.steps[7]!;
     expect(ssrf.messages.map((m) => `${m.from}→${m.to} ${m.label}`)).toEqual([
       'app→imds GET /latest/meta-data/iam/security-credentials/',
-      'imds→app 401 HTTP 401',
+      'imds→app 401 Unauthorized',
     ]);
     expect(ssrf.messages[1]!.http.body).toContain('<title>401 - Unauthorized</title>');
   }, 60_000);
