@@ -3,32 +3,52 @@
  * the identity pool with the ID token in `Logins` (the key is the user pool's provider name), and
  * finally asks STS who the credentials belong to.
  */
-import type { World, UserPoolUser } from '../../world/types';
+import type { World, UserPool, UserPoolUser } from '../../world/types';
 import type { FlowContext, FlowEnv, FlowOptions, StepImpl, StepOutput, CredentialsView } from '../types';
 import { credentialsFromJson, failure, poolTokenSpecs, signer, srpSignIn } from '../common';
 import type { PoolTokens } from '../common';
 import * as wire from '../wire';
 
 /** The users the variants sign in as (in the default world, or added by `prepare`). */
-const MARIA = { username: 'maria@example.com', password: 'Correct-Horse-7' };
-const LEE = { username: 'lee@example.com', password: 'Blue-Kettle-42!' };
-const LEE_SUB = 'e3b0c442-98fc-4c14-9afb-f4c8996fb924';
+export const MARIA = { username: 'maria@example.com', password: 'Correct-Horse-7' };
+export const LEE = { username: 'lee@example.com', password: 'Blue-Kettle-42!' };
+export const LEE_SUB = 'e3b0c442-98fc-4c14-9afb-f4c8996fb924';
 /** The app client `unlisted-client` signs in with (a second client of the same pool). */
 export const OTHER_CLIENT = '3n4v9q2k7c1l8b5x6m0z4r2t9y';
 
-interface Setup {
+export interface Setup {
   poolId: string;
   clientId: string;
   identityPoolId: string;
   provider: string;
 }
 
-function setupOf(world: World): Setup {
+/** The world's identity pool and the user pool (and app client) it lists first. */
+export function setupOf(world: World): Setup {
   const ip = world.identityPools?.[0];
   const provider = ip?.cognitoIdentityProviders?.[0];
   if (!ip || !provider) throw new Error('the world has no identity pool with a user pool provider');
   const poolId = provider.providerName.slice(provider.providerName.lastIndexOf('/') + 1);
   return { poolId, clientId: provider.clientId, identityPoolId: ip.identityPoolId, provider: provider.providerName };
+}
+
+/** Adds Lee (confirmed, in no group) to the user pool; false when Lee is there already. */
+export function addLee(pool: UserPool): boolean {
+  if (pool.users?.some((u) => u.username === LEE_SUB)) return false;
+  const lee: UserPoolUser = {
+    username: LEE_SUB,
+    attributes: [
+      { name: 'sub', value: LEE_SUB },
+      { name: 'email', value: LEE.username },
+      { name: 'email_verified', value: 'true' },
+    ],
+    userStatus: 'CONFIRMED',
+    enabled: true,
+    password: LEE.password,
+    userCreateDate: '2026-10-01T10:00:00Z',
+  };
+  pool.users = [...(pool.users ?? []), lee];
+  return true;
 }
 
 /** Adds what the variant and switches need to the world (a user in no group, rules, a second client). */
@@ -42,22 +62,8 @@ export function prepare(world: World, options: FlowOptions): { world: World; cha
   const key = `${s.provider}:${s.clientId}`;
   const account = ip.account;
   const role = (name: string) => `arn:aws:iam::${account}:role/${name}`;
-  if (options.variant === 'no-group' && !pool.users?.some((u) => u.username === LEE_SUB)) {
-    const lee: UserPoolUser = {
-      username: LEE_SUB,
-      attributes: [
-        { name: 'sub', value: LEE_SUB },
-        { name: 'email', value: LEE.username },
-        { name: 'email_verified', value: 'true' },
-      ],
-      userStatus: 'CONFIRMED',
-      enabled: true,
-      password: LEE.password,
-      userCreateDate: '2026-10-01T10:00:00Z',
-    };
-    pool.users = [...(pool.users ?? []), lee];
+  if (options.variant === 'no-group' && addLee(pool))
     changes.push(`Added the user \`${LEE.username}\` (in no group) to the user pool.`);
-  }
   if (options.variant === 'rules') {
     ip.roleMappings = {
       ...ip.roleMappings,
