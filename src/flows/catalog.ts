@@ -2,7 +2,10 @@
 import type { FlowInfo } from './catalog-types';
 import { info as identityPoolEnhanced } from './identity-enhanced/info';
 import { info as identityPoolBasic } from './identity-basic/info';
+import { info as guestImages } from './guest-images/info';
 
 export type { FlowInfo };
 
-export const FLOW_INFOS: FlowInfo[] = [identityPoolEnhanced, identityPoolBasic].sort((a, b) => a.order - b.order);
+export const FLOW_INFOS: FlowInfo[] = [identityPoolEnhanced, identityPoolBasic, guestImages].sort(
+  (a, b) => a.order - b.order,
+);

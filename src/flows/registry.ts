@@ -2,8 +2,11 @@
 import type { FlowDefinition } from './types';
 import { identityPoolEnhanced } from './identity-enhanced';
 import { identityPoolBasic } from './identity-basic';
+import { guestImages } from './guest-images';
 
-export const FLOWS: FlowDefinition[] = [identityPoolEnhanced, identityPoolBasic].sort((a, b) => a.order - b.order);
+export const FLOWS: FlowDefinition[] = [identityPoolEnhanced, identityPoolBasic, guestImages].sort(
+  (a, b) => a.order - b.order,
+);
 
 export function flowById(id: string): FlowDefinition | undefined {
   return FLOWS.find((f) => f.id === id);
