@@ -43,7 +43,9 @@ export function s3Call(
 /** The facts of a decision: the verdict, and the engine's AccessDenied text when it denied. */
 export function decisionFacts(d: FlowDecision | undefined): NonNullable<StepOutput['facts']> {
   if (!d) return [];
-  const facts = [{ label: 'Decision', value: d.decision, explain: `${d.action} on ${d.resource}` }];
+  const facts: NonNullable<StepOutput['facts']> = [
+    { label: 'Decision', value: d.decision, explain: `${d.action} on ${d.resource}` },
+  ];
   if (!d.allowed) facts.push({ label: 'Why', value: d.message, explain: `${d.action} on ${d.resource}` });
   return facts;
 }
