@@ -6,7 +6,7 @@
  * identity (a guest of the same pool, or a user of another identity pool) asks for the same role:
  * what the trust policy's `aud` and `amr` conditions are for.
  */
-import { base64url, decodeJwt } from 'jose';
+import { decodeJwt } from 'jose';
 import type { PolicyDocument, World } from '../../world/types';
 import { COGNITO_IDENTITY_ISSUER } from '../../aws/signing-keys';
 import type {
@@ -22,7 +22,7 @@ import type {
 import { credentialsFromXml, expiryText, failure, poolTokenSpecs, signer, srpSignIn } from '../common';
 import type { PoolTokens } from '../common';
 import * as wire from '../wire';
-import { addLee, LEE, MARIA, setupOf } from '../identity-enhanced/steps';
+import { addLee, LEE, MARIA, setupOf, withKid } from '../identity-enhanced/steps';
 
 export const OPENID_ISSUER = 'https://cognito-identity.amazonaws.com';
 const COGNITO = 'cognito-identity.amazonaws.com';
@@ -48,13 +48,6 @@ export const OTHER = {
 export function openIdJwks(env: FlowEnv): { keys: Record<string, unknown>[] } {
   const key = env.state.keys[COGNITO_IDENTITY_ISSUER];
   return { keys: key ? [key.publicJwk as Record<string, unknown>] : [] };
-}
-
-/** The same token with another `kid` in its header (the signature is left as it was). */
-export function withKid(jwt: string, kid: string): string {
-  const [h, p, sig] = jwt.split('.');
-  const header = JSON.parse(new TextDecoder().decode(base64url.decode(h ?? ''))) as Record<string, unknown>;
-  return [base64url.encode(JSON.stringify({ ...header, kid })), p, sig].join('.');
 }
 
 function roleName(options: FlowOptions): string {

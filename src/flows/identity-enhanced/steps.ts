@@ -3,11 +3,22 @@
  * the identity pool with the ID token in `Logins` (the key is the user pool's provider name), and
  * finally asks STS who the credentials belong to.
  */
+import { base64url, decodeJwt } from 'jose';
 import type { World, UserPool, UserPoolUser } from '../../world/types';
 import type { FlowContext, FlowEnv, FlowOptions, StepImpl, StepOutput, CredentialsView } from '../types';
 import { credentialsFromJson, failure, poolTokenSpecs, signer, srpSignIn } from '../common';
 import type { PoolTokens } from '../common';
 import * as wire from '../wire';
+
+/** The `kid` the `wrong-kid-id-token` switch puts in the ID token's header: a key the user pool does not publish. */
+export const UNKNOWN_KID = 'Xq3vB8mN2pL5kR9tW1yZ4cF7hJ0dG6sA1eU3iO5aQ8M=';
+
+/** The same token with another `kid` in its header (the signature is left as it was). */
+export function withKid(jwt: string, kid: string): string {
+  const [h, p, sig] = jwt.split('.');
+  const header = JSON.parse(new TextDecoder().decode(base64url.decode(h ?? ''))) as Record<string, unknown>;
+  return [base64url.encode(JSON.stringify({ ...header, kid })), p, sig].join('.');
+}
 
 /** The users the variants sign in as (in the default world, or added by `prepare`). */
 export const MARIA = { username: 'maria@example.com', password: 'Correct-Horse-7' };
@@ -152,12 +163,21 @@ const signIn: StepImpl = async (_ctx, env) => {
 function loginsOf(ctx: FlowContext, env: FlowEnv): Record<string, string> {
   const s = setupOf(env.state.world);
   const t = ctx.data['tokens'] as PoolTokens;
-  return { [s.provider]: env.on('access-token') ? t.accessToken : t.idToken };
+  const token = env.on('access-token') ? t.accessToken : t.idToken;
+  return { [s.provider]: env.on('wrong-kid-id-token') ? withKid(token, UNKNOWN_KID) : token };
 }
 
 const getId: StepImpl = async (ctx, env) => {
   const s = setupOf(env.state.world);
   const account = env.state.world.identityPools![0]!.account;
+  let waited = '';
+  if (env.on('expired-id-token')) {
+    // The page stays open past the ID token's lifetime (the app client's `IdTokenValidity`).
+    const exp = Number(decodeJwt((ctx.data['tokens'] as PoolTokens).idToken).exp ?? 0) * 1000;
+    const wait = Math.max(0, exp + 60_000 - env.clock.now());
+    env.clock.advance(wait);
+    waited = `The page stayed open ${Math.round(wait / 60000)} minutes before it called GetId, and the ID token had expired a minute before. `;
+  }
   const x = await env.send(
     wire.cognitoIdentity(
       'GetId',
@@ -167,7 +187,13 @@ const getId: StepImpl = async (ctx, env) => {
   );
   const title = 'GetId: the identity for this login';
   if (x.response.status !== 200)
-    return failure('idpool.getId', title, [x], (code, m) => `The identity pool refused the token: ${code}: ${m}`);
+    return failure(
+      'idpool.getId',
+      title,
+      [x],
+      (code, m) =>
+        `${waited}The identity pool refused the token: ${code}: ${m}${env.on('wrong-kid-id-token') ? ` The token's header names the key \`${UNKNOWN_KID}\`, which is not in the user pool's JWKS: the identity pool cannot check the signature.` : ''}${waited ? ' Refresh the tokens (REFRESH_TOKEN_AUTH) before calling the identity pool.' : ''}`,
+    );
   const identityId = String(wire.jsonOf(x.response.body)?.['IdentityId'] ?? '');
   return {
     outcome: 'ok',
