@@ -3,9 +3,10 @@ import type { FlowInfo } from './catalog-types';
 import { info as identityPoolEnhanced } from './identity-enhanced/info';
 import { info as identityPoolBasic } from './identity-basic/info';
 import { info as guestImages } from './guest-images/info';
+import { info as usingCredentials } from './using-credentials/info';
 
 export type { FlowInfo };
 
-export const FLOW_INFOS: FlowInfo[] = [identityPoolEnhanced, identityPoolBasic, guestImages].sort(
+export const FLOW_INFOS: FlowInfo[] = [identityPoolEnhanced, identityPoolBasic, guestImages, usingCredentials].sort(
   (a, b) => a.order - b.order,
 );

@@ -3,8 +3,9 @@ import type { FlowDefinition } from './types';
 import { identityPoolEnhanced } from './identity-enhanced';
 import { identityPoolBasic } from './identity-basic';
 import { guestImages } from './guest-images';
+import { usingCredentials } from './using-credentials';
 
-export const FLOWS: FlowDefinition[] = [identityPoolEnhanced, identityPoolBasic, guestImages].sort(
+export const FLOWS: FlowDefinition[] = [identityPoolEnhanced, identityPoolBasic, guestImages, usingCredentials].sort(
   (a, b) => a.order - b.order,
 );
 
