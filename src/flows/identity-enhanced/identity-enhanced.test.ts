@@ -11,6 +11,11 @@ describe('flow 2: identity pool, enhanced flow', () => {
       'userPool.signIn:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:error',
       'userPool.signIn:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:error',
       'userPool.signIn:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:ok',
+      'userPool.signIn:ok → userPool.updateUserAttributes:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:ok → idpool.getId:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:ok',
     ]);
   });
 
@@ -65,6 +70,28 @@ describe('flow 2: identity pool, enhanced flow', () => {
     expect(kid.steps[1]!.narration).toMatch(/not in the user pool's JWKS/);
   }, 60_000);
 
+  it('a custom attribute the user may write, used for role mapping, lets her pick a more powerful role', async () => {
+    const run = await testRun(flow, defaultWorld(), { variant: 'group', switches: ['writable-attribute'] });
+    expect(run.final.status).toBe('done');
+    expect(run.changes).toEqual([
+      'Added the role `photos-app-admins` (s3:* on the photos bucket), trusted by the identity pool.',
+      'Set the role mapping to a rule: `custom:tier` equals `admin` → `photos-app-admins` (else the authenticated role), and gave Maria `custom:tier` = `basic`.',
+    ]);
+    const update = run.steps[1]!;
+    expect(update.event).toBe('userPool.updateUserAttributes');
+    expect(update.messages.filter((m) => m.kind === 'request').map((m) => m.label)).toEqual([
+      'POST UpdateUserAttributes',
+      'POST InitiateAuth',
+    ]);
+    expect(update.tokens[0]?.payload?.['custom:tier']).toBe('admin');
+    const creds = run.steps[3]!;
+    expect(creds.credentials?.arn).toBe('arn:aws:iam::111122223333:role/photos-app-admins');
+    expect(creds.facts[0]?.explain).toBe(
+      'arn:aws:iam::111122223333:role/photos-app-admins from rule 1: custom:tier Equals admin',
+    );
+    expect(flow.switches.find((s) => s.id === 'writable-attribute')?.risk).toMatch(/chooses their own role/);
+  }, 60_000);
+
   it('with two groups the lower precedence wins', async () => {
     const run = await testRun(flow, defaultWorld(), { variant: 'group', switches: ['several-groups'] });
     expect(run.steps[2]!.credentials?.arn).toBe('arn:aws:iam::111122223333:role/photos-app-editors');
@@ -76,11 +103,14 @@ describe('flow 2: identity pool, enhanced flow', () => {
     expect(c.runs.every((r) => r.final.status !== 'stopped')).toBe(true);
     // Failing GetCallerIdentity with valid credentials and a failed SRP sign-in are not reachable
     // from the variants: say so rather than pretend.
+    // UpdateUserAttributes with her own fresh access token always succeeds.
     expect(c.missed).toEqual([
       'userPool.signIn:error',
       'userPool.signIn:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:error',
     ]);
-  }, 120_000);
+  }, 240_000);
 
   it('the same seed and options give the same run, byte for byte', async () => {
     const a = await testRun(flow, defaultWorld(), { variant: 'group' }, undefined, 'same');

@@ -66,6 +66,13 @@ export const info: FlowInfo = {
       fails: { step: 'idpool.getId', code: 'NotAuthorizedException' },
     },
     {
+      id: 'writable-attribute',
+      label: 'Map roles from a custom attribute the user can write',
+      explain:
+        'A rule gives `photos-app-admins` to tokens whose `custom:tier` is `admin`; the app client may write every attribute (its `WriteAttributes` left unset), so Maria sets it herself with UpdateUserAttributes and refreshes her tokens.',
+      risk: 'Any user chooses their own role: role mapping must only use claims the user cannot change (groups, or attributes the app client may not write).',
+    },
+    {
       id: 'several-groups',
       label: 'Put the user in two groups',
       explain: 'With several groups, only the one with the lowest Precedence gives `cognito:preferred_role`.',

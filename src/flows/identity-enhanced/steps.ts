@@ -6,7 +6,7 @@
 import { base64url, decodeJwt } from 'jose';
 import type { World, UserPool, UserPoolUser } from '../../world/types';
 import type { FlowContext, FlowEnv, FlowOptions, StepImpl, StepOutput, CredentialsView } from '../types';
-import { credentialsFromJson, failure, poolTokenSpecs, signer, srpSignIn } from '../common';
+import { credentialsFromJson, failure, poolTokenSpecs, signer, srpSignIn, tokensOf } from '../common';
 import type { PoolTokens } from '../common';
 import * as wire from '../wire';
 
@@ -130,8 +130,117 @@ export function prepare(world: World, options: FlowOptions): { world: World; cha
     if (maria) maria.groups = [...new Set([...(maria.groups ?? []), 'viewers'])];
     changes.push('Added the group `viewers` (precedence 5, role `photos-app-authenticated`) and put Maria in it too.');
   }
+  if (switches.has('writable-attribute')) addWritableAttributeMapping(world, changes);
   return { world, changes };
 }
+
+/** The role the `writable-attribute` rule hands out. */
+export const ADMINS_ROLE = 'photos-app-admins';
+
+function addWritableAttributeMapping(world: World, changes: string[]): void {
+  const s = setupOf(world);
+  const ip = world.identityPools![0]!;
+  const account = ip.account;
+  const arn = `arn:aws:iam::${account}:role/${ADMINS_ROLE}`;
+  if (!world.roles?.some((r) => r.account === account && r.name === ADMINS_ROLE)) {
+    world.roles = [
+      ...(world.roles ?? []),
+      {
+        account,
+        name: ADMINS_ROLE,
+        description: 'Administrators of the photos app: every object of the bucket',
+        trustPolicy: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Federated: 'cognito-identity.amazonaws.com' },
+              Action: 'sts:AssumeRoleWithWebIdentity',
+              Condition: {
+                StringEquals: { 'cognito-identity.amazonaws.com:aud': ip.identityPoolId },
+                'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+              },
+            },
+          ],
+        },
+        inlinePolicies: [
+          {
+            name: 'all-photos',
+            document: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 's3:*',
+                  Resource: ['arn:aws:s3:::playground-photos', 'arn:aws:s3:::playground-photos/*'],
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ];
+    changes.push(`Added the role \`${ADMINS_ROLE}\` (s3:* on the photos bucket), trusted by the identity pool.`);
+  }
+  ip.roleMappings = {
+    ...ip.roleMappings,
+    [`${s.provider}:${s.clientId}`]: {
+      type: 'Rules',
+      ambiguousRoleResolution: 'AuthenticatedRole',
+      rulesConfiguration: { rules: [{ claim: 'custom:tier', matchType: 'Equals', value: 'admin', roleARN: arn }] },
+    },
+  };
+  const pool = world.userPools?.find((p) => p.id === s.poolId);
+  const maria = pool?.users?.find((u) => u.attributes.some((a) => a.name === 'email' && a.value === MARIA.username));
+  if (maria && !maria.attributes.some((a) => a.name === 'custom:tier'))
+    maria.attributes = [...maria.attributes, { name: 'custom:tier', value: 'basic' }];
+  changes.push(
+    'Set the role mapping to a rule: `custom:tier` equals `admin` → `photos-app-admins` (else the authenticated role), and gave Maria `custom:tier` = `basic`.',
+  );
+}
+
+/** The user sets `custom:tier` to `admin` on herself, then refreshes her tokens to carry it. */
+const updateAttributes: StepImpl = async (ctx, env) => {
+  const s = setupOf(env.state.world);
+  const t = ctx.data['tokens'] as PoolTokens;
+  const clientId = String(ctx.data['clientId'] ?? s.clientId);
+  const title = 'UpdateUserAttributes: custom:tier = admin, then refresh the tokens';
+  const update = await env.send(
+    wire.cognitoIdp(
+      'UpdateUserAttributes',
+      { AccessToken: t.accessToken, UserAttributes: [{ Name: 'custom:tier', Value: 'admin' }] },
+      env.region,
+    ),
+  );
+  if (update.response.status !== 200)
+    return failure('userPool.updateUserAttributes', title, [update], (c, m) => `The user pool refused: ${c}: ${m}`);
+  const refresh = await env.send(
+    wire.cognitoIdp(
+      'InitiateAuth',
+      { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: t.refreshToken } },
+      env.region,
+    ),
+  );
+  const fresh = tokensOf(refresh);
+  if (!fresh)
+    return failure(
+      'userPool.updateUserAttributes',
+      title,
+      [update, refresh],
+      (c, m) => `The refresh failed: ${c}: ${m}`,
+    );
+  const tokens: PoolTokens = { ...fresh, ...(t.refreshToken ? { refreshToken: t.refreshToken } : {}) };
+  return {
+    outcome: 'ok',
+    title,
+    narration:
+      'With nothing but her own access token, Maria sets `custom:tier` to `admin`: the app client may write every attribute. She refreshes her tokens, and the new ID token carries `custom:tier: admin`, the claim the role mapping trusts.',
+    exchanges: [update, refresh],
+    tokens: poolTokenSpecs(env, s.poolId, clientId, { idToken: tokens.idToken, accessToken: tokens.accessToken }),
+    data: { tokens },
+    facts: [{ label: 'custom:tier', value: 'admin', explain: 'Written by the user herself.' }],
+  };
+};
 
 function credsOf(ctx: FlowContext): CredentialsView {
   return ctx.data['credentials'] as CredentialsView;
@@ -269,6 +378,7 @@ const callerIdentity: StepImpl = async (ctx, env) => {
 
 export const steps: Record<string, StepImpl> = {
   'userPool.signIn': signIn,
+  'userPool.updateUserAttributes': updateAttributes,
   'idpool.getId': getId,
   'idpool.getCredentialsForIdentity': getCredentials,
   'sts.getCallerIdentity': callerIdentity,
