@@ -5,7 +5,7 @@
  */
 import { base64url, decodeJwt } from 'jose';
 import type { World, UserPool, UserPoolUser } from '../../world/types';
-import type { FlowContext, FlowEnv, FlowOptions, StepImpl, StepOutput, CredentialsView } from '../types';
+import type { FlowContext, FlowDecision, FlowEnv, FlowOptions, StepImpl, StepOutput, CredentialsView } from '../types';
 import { credentialsFromJson, failure, poolTokenSpecs, signer, srpSignIn, tokensOf } from '../common';
 import type { PoolTokens } from '../common';
 import * as wire from '../wire';
@@ -357,6 +357,8 @@ const getCredentials: StepImpl = async (ctx, env) => {
     credentials: creds,
     data: { credentials: creds },
     facts: roleFacts(x),
+    // The identity pool had STS assume the role: the role's trust policy, decided by the engine.
+    ...(x.decision?.request ? { decision: x.decision as FlowDecision } : {}),
   };
 };
 
