@@ -4,7 +4,7 @@
  */
 import type { Exchange } from './simulator';
 import type { Decision, Verdict } from '../engine/decision/types';
-import type { PolicyType } from '../engine/model';
+import type { PolicyType, StatementRef } from '../engine/model';
 import type { TraceEvent } from '../engine/trace';
 import type { WorldRequest } from '../world/authorize';
 
@@ -16,6 +16,8 @@ export interface DecisionView {
   decision: Decision | 'Error';
   message: string;
   deniedBy?: PolicyType;
+  /** The statements that decided (the matching Denies, or the Allows that were needed); empty for an implicit deny. */
+  deciding?: StatementRef[];
   byPolicyType?: Partial<Record<PolicyType, Verdict>>;
   trace?: TraceEvent[];
   /** The request as the engine was asked it (plain data). */
@@ -39,6 +41,7 @@ export function exchangeView(x: Exchange): ExchangeView {
   };
   if (a) {
     if (a.deniedBy) d.deniedBy = a.deniedBy;
+    d.deciding = a.deciding;
     d.byPolicyType = a.byPolicyType;
     d.trace = a.trace;
   }

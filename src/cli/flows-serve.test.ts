@@ -104,7 +104,8 @@ describe('a flow against its own services and against `iamplay serve`', () => {
     { variant: 'group' },
     { variant: 'no-group' },
     { variant: 'rules' },
-    ...flow.switches.map((s) => ({ variant: 'group', switches: [s.id] })),
+    // `expired-id-token` waits an hour on the flow's simulated clock; the server keeps real time.
+    ...flow.switches.filter((s) => s.id !== 'expired-id-token').map((s) => ({ variant: 'group', switches: [s.id] })),
   ] as FlowOptions[]) {
     it(`${flow.id} ${JSON.stringify(options)}: every step ends the same way`, async () => {
       const { local, remote } = await both(flow, options);

@@ -42,6 +42,21 @@ export function stepsOf(snapshot: AnyMachineSnapshot): string[] {
   return out;
 }
 
+/**
+ * The step a state prefers when a break-it switch is on (`meta.prefer: { SWITCH: STEP }`): a
+ * switch that changes what the app does next (wait before using a token, change an attribute)
+ * takes that step by default. The step must also be listed in `meta.steps`.
+ */
+export function preferredStep(snapshot: AnyMachineSnapshot, switches: readonly string[]): string | undefined {
+  const steps = stepsOf(snapshot);
+  for (const meta of Object.values(
+    snapshot.getMeta() as Record<string, { prefer?: Record<string, string> } | undefined>,
+  ))
+    for (const [sw, step] of Object.entries(meta?.prefer ?? {}))
+      if (switches.includes(sw) && steps.includes(step)) return step;
+  return undefined;
+}
+
 function messages(x: FlowExchange, from: PartyId): FlowMessage[] {
   const to = partyOf(x);
   const failed = x.response.status >= 400;

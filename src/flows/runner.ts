@@ -13,7 +13,7 @@ import type { AwsState } from '../aws/state';
 import type { FlowContext, FlowDefinition, FlowOptions, FlowRun } from './types';
 import { createEnv, prepareKeys } from './env';
 import type { EnvInit } from './env';
-import { StepRecorder, stateName, stepsOf } from './adapter';
+import { StepRecorder, preferredStep, stateName, stepsOf } from './adapter';
 
 export interface RunInput {
   flow: FlowDefinition;
@@ -77,7 +77,10 @@ export async function runFlow(input: RunInput): Promise<RunResult> {
     const steps = stepsOf(snap);
     if (steps.length === 0) break;
     const wanted = input.events?.[chosen.length];
-    const type = wanted !== undefined && steps.includes(wanted) ? wanted : steps[0]!;
+    const type =
+      wanted !== undefined && steps.includes(wanted)
+        ? wanted
+        : (preferredStep(snap, options.switches ?? []) ?? steps[0]!);
     const impl = flow.steps[type];
     if (!impl) throw new FlowRunError(`the flow \`${flow.id}\` has no implementation for the step \`${type}\``);
     const output = await impl(snap.context as FlowContext, env);

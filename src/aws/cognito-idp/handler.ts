@@ -41,6 +41,7 @@ const OPERATIONS: Record<string, Operation> = {
   InitiateAuth: auth.initiateAuth,
   RespondToAuthChallenge: auth.respondToAuthChallenge,
   GetUser: user.getUser,
+  UpdateUserAttributes: user.updateUserAttributes,
   GlobalSignOut: user.globalSignOut,
   AssociateSoftwareToken: user.associateSoftwareToken,
   VerifySoftwareToken: user.verifySoftwareToken,

@@ -62,6 +62,45 @@ export const getUser: Operation = async (input, ctx) => {
   return ok(body);
 };
 
+/**
+ * UpdateUserAttributes: the signed-in user changes their own attributes with an access token. The
+ * world has no attribute schema or app-client `WriteAttributes`, so every attribute but `sub` is
+ * writable, as it is for an app client whose `WriteAttributes` is left unset (AWS's default). A
+ * new `email` is unverified until confirmed. [UNCERTAIN] the text for `sub`.
+ */
+export const updateUserAttributes: Operation = async (input, ctx) => {
+  const token = readAccessToken(input, true);
+  const attributes = input.attributes('UserAttributes');
+  if (attributes === undefined)
+    input.problem("Value null at 'userAttributes' failed to satisfy constraint: Member must not be null");
+  const bad = input.failure();
+  if (bad) return bad;
+  const r = await accessTokenUser(ctx, token!);
+  if (isError(r)) return r;
+  if (attributes!.some((a) => a.name === 'sub'))
+    return apiError('InvalidParameterException', 'Cannot modify the non-mutable attribute sub');
+  const changed = new Map(attributes!.map((a) => [a.name, a.value]));
+  const emailChanged =
+    changed.has('email') && changed.get('email') !== r.user.attributes.find((a) => a.name === 'email')?.value;
+  if (emailChanged) changed.set('email_verified', 'false');
+  updateUser(ctx, r.pool.id, r.user.username, (u) => ({
+    ...u,
+    attributes: [
+      ...u.attributes.filter((a) => !changed.has(a.name)),
+      ...[...changed].map(([name, value]) => ({ name, value })),
+    ],
+  }));
+  const details = emailChanged
+    ? [{ Destination: maskEmail(changed.get('email')!), DeliveryMedium: 'EMAIL', AttributeName: 'email' }]
+    : [];
+  return ok({ CodeDeliveryDetailsList: details });
+};
+
+function maskEmail(email: string): string {
+  const at = email.indexOf('@');
+  return at > 0 ? `${email[0]}***${email.slice(at)}` : '***';
+}
+
 export const globalSignOut: Operation = async (input, ctx) => {
   const token = readAccessToken(input, true);
   const bad = input.failure();

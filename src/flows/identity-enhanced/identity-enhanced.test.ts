@@ -11,6 +11,11 @@ describe('flow 2: identity pool, enhanced flow', () => {
       'userPool.signIn:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:error',
       'userPool.signIn:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:error',
       'userPool.signIn:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:ok',
+      'userPool.signIn:ok → userPool.updateUserAttributes:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:ok → idpool.getId:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:ok',
     ]);
   });
 
@@ -34,14 +39,14 @@ describe('flow 2: identity pool, enhanced flow', () => {
       'user-pool→app 200 OK',
     ]);
     expect(run.steps[0]!.tokens.map((t) => t.label)).toEqual(['ID token', 'Access token', 'Refresh token']);
-  });
+  }, 60_000);
 
   it('a user in no group falls back to the authenticated role', async () => {
     const run = await testRun(flow, defaultWorld(), { variant: 'no-group' });
     expect(run.final.status).toBe('done');
     expect(run.steps[2]!.credentials?.arn).toBe('arn:aws:iam::111122223333:role/photos-app-authenticated');
     expect(run.changes[0]).toMatch(/lee@example.com/);
-  });
+  }, 60_000);
 
   it('each break-it switch fails where it says, with AWS’s error', async () => {
     for (const s of flow.switches.filter((w) => w.fails)) {
@@ -53,12 +58,44 @@ describe('flow 2: identity pool, enhanced flow', () => {
     }
     const access = await testRun(flow, defaultWorld(), { switches: ['access-token'] });
     expect(access.steps[1]!.error?.message).toBe('Invalid login token. Missing a required claim: aud');
-  });
+  }, 60_000);
+
+  it('an expired ID token, or one whose kid the JWKS lacks, is refused at GetId with the identity pool’s text', async () => {
+    const expired = await testRun(flow, defaultWorld(), { variant: 'group', switches: ['expired-id-token'] });
+    expect(expired.steps[1]!.error?.message).toBe('Invalid login token. Token expired: 1796119260 >= 1796119200');
+    // GetId is sent a minute after the token's `exp` (an hour after its `iat`, in whole seconds).
+    expect(expired.steps[1]!.at - expired.steps[0]!.at).toBe(3_659_880);
+    const kid = await testRun(flow, defaultWorld(), { variant: 'group', switches: ['wrong-kid-id-token'] });
+    expect(kid.steps[1]!.error?.message).toBe("Invalid login token. Couldn't verify signed token.");
+    expect(kid.steps[1]!.narration).toMatch(/not in the user pool's JWKS/);
+  }, 60_000);
+
+  it('a custom attribute the user may write, used for role mapping, lets her pick a more powerful role', async () => {
+    const run = await testRun(flow, defaultWorld(), { variant: 'group', switches: ['writable-attribute'] });
+    expect(run.final.status).toBe('done');
+    expect(run.changes).toEqual([
+      'Added the role `photos-app-admins` (s3:* on the photos bucket), trusted by the identity pool.',
+      'Set the role mapping to a rule: `custom:tier` equals `admin` → `photos-app-admins` (else the authenticated role), and gave Maria `custom:tier` = `basic`.',
+    ]);
+    const update = run.steps[1]!;
+    expect(update.event).toBe('userPool.updateUserAttributes');
+    expect(update.messages.filter((m) => m.kind === 'request').map((m) => m.label)).toEqual([
+      'POST UpdateUserAttributes',
+      'POST InitiateAuth',
+    ]);
+    expect(update.tokens[0]?.payload?.['custom:tier']).toBe('admin');
+    const creds = run.steps[3]!;
+    expect(creds.credentials?.arn).toBe('arn:aws:iam::111122223333:role/photos-app-admins');
+    expect(creds.facts[0]?.explain).toBe(
+      'arn:aws:iam::111122223333:role/photos-app-admins from rule 1: custom:tier Equals admin',
+    );
+    expect(flow.switches.find((s) => s.id === 'writable-attribute')?.risk).toMatch(/chooses their own role/);
+  }, 60_000);
 
   it('with two groups the lower precedence wins', async () => {
     const run = await testRun(flow, defaultWorld(), { variant: 'group', switches: ['several-groups'] });
     expect(run.steps[2]!.credentials?.arn).toBe('arn:aws:iam::111122223333:role/photos-app-editors');
-  });
+  }, 60_000);
 
   it('real runs take every path of the machine, and no other', async () => {
     const c = await coverage(flow, defaultWorld());
@@ -66,15 +103,18 @@ describe('flow 2: identity pool, enhanced flow', () => {
     expect(c.runs.every((r) => r.final.status !== 'stopped')).toBe(true);
     // Failing GetCallerIdentity with valid credentials and a failed SRP sign-in are not reachable
     // from the variants: say so rather than pretend.
+    // UpdateUserAttributes with her own fresh access token always succeeds.
     expect(c.missed).toEqual([
       'userPool.signIn:error',
       'userPool.signIn:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:error',
+      'userPool.signIn:ok → userPool.updateUserAttributes:ok → idpool.getId:ok → idpool.getCredentialsForIdentity:ok → sts.getCallerIdentity:error',
     ]);
-  }, 120_000);
+  }, 240_000);
 
   it('the same seed and options give the same run, byte for byte', async () => {
     const a = await testRun(flow, defaultWorld(), { variant: 'group' }, undefined, 'same');
     const b = await testRun(flow, defaultWorld(), { variant: 'group' }, undefined, 'same');
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-  });
+  }, 60_000);
 });

@@ -52,6 +52,27 @@ export const info: FlowInfo = {
       fails: { step: 'idpool.getCredentialsForIdentity', code: 'NotAuthorizedException' },
     },
     {
+      id: 'expired-id-token',
+      label: 'Call GetId with an expired ID token',
+      explain:
+        'The ID token lives an hour (the app client’s `IdTokenValidity`); the page stays open longer and sends the old token.',
+      fails: { step: 'idpool.getId', code: 'NotAuthorizedException' },
+    },
+    {
+      id: 'wrong-kid-id-token',
+      label: 'An ID token whose `kid` is not in the user pool’s JWKS',
+      explain:
+        'The token’s header names a key the user pool does not publish (a forged token, or keys cached from another pool): the signature cannot be checked.',
+      fails: { step: 'idpool.getId', code: 'NotAuthorizedException' },
+    },
+    {
+      id: 'writable-attribute',
+      label: 'Map roles from a custom attribute the user can write',
+      explain:
+        'A rule gives `photos-app-admins` to tokens whose `custom:tier` is `admin`; the app client may write every attribute (its `WriteAttributes` left unset), so Maria sets it herself with UpdateUserAttributes and refreshes her tokens.',
+      risk: 'Any user chooses their own role: role mapping must only use claims the user cannot change (groups, or attributes the app client may not write).',
+    },
+    {
       id: 'several-groups',
       label: 'Put the user in two groups',
       explain: 'With several groups, only the one with the lowest Precedence gives `cognito:preferred_role`.',

@@ -1,6 +1,7 @@
 /**
  * Flow 2 as a machine: sign in (SRP) → GetId → GetCredentialsForIdentity → GetCallerIdentity
- * with the credentials. Any refused call ends in `failed` with AWS's error.
+ * with the credentials. After signing in, the user may first change an attribute of their own
+ * (UpdateUserAttributes, then a token refresh): the `writable-attribute` switch does. Any refused call ends in `failed` with AWS's error.
  */
 import { failed, flowSetup, initialContext, on } from '../define';
 
@@ -15,6 +16,17 @@ export const machine = flowSetup.createMachine({
       on: { 'userPool.signIn': [on('ok', 'signedIn'), failed()] },
     },
     signedIn: {
+      meta: {
+        steps: ['idpool.getId', 'userPool.updateUserAttributes'],
+        prefer: { 'writable-attribute': 'userPool.updateUserAttributes' },
+      },
+      on: {
+        'idpool.getId': [on('ok', 'identified'), failed()],
+        'userPool.updateUserAttributes': [on('ok', 'attributeChanged'), failed()],
+      },
+    },
+    // The user changed an attribute of their own and refreshed their tokens.
+    attributeChanged: {
       meta: { steps: ['idpool.getId'] },
       on: { 'idpool.getId': [on('ok', 'identified'), failed()] },
     },
@@ -33,6 +45,7 @@ export const machine = flowSetup.createMachine({
 
 export const outcomes: Record<string, string[]> = {
   'userPool.signIn': ['ok', 'error'],
+  'userPool.updateUserAttributes': ['ok', 'error'],
   'idpool.getId': ['ok', 'error'],
   'idpool.getCredentialsForIdentity': ['ok', 'error'],
   'sts.getCallerIdentity': ['ok', 'error'],
