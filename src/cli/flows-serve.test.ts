@@ -98,19 +98,27 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
+/**
+ * The flows whose every call is an HTTP request a client can send (flows 6 and 7 also show the
+ * metadata service and Lambda's AWS-internal calls, which `serve` does not offer; flow 1 reads the
+ * confirmation code from the in-process note, which `serve` logs instead).
+ */
+const OVER_HTTP = ['identity-pool-enhanced', 'identity-pool-basic', 'guest-images', 'using-credentials'];
+
 describe('a flow against its own services and against `iamplay serve`', () => {
-  const flow = flowById('identity-pool-enhanced')!;
-  for (const options of [
-    { variant: 'group' },
-    { variant: 'no-group' },
-    { variant: 'rules' },
-    // `expired-id-token` waits an hour on the flow's simulated clock; the server keeps real time.
-    ...flow.switches.filter((s) => s.id !== 'expired-id-token').map((s) => ({ variant: 'group', switches: [s.id] })),
-  ] as FlowOptions[]) {
-    it(`${flow.id} ${JSON.stringify(options)}: every step ends the same way`, async () => {
-      const { local, remote } = await both(flow, options);
-      expect(shape(remote)).toEqual(shape(local));
-      expect(local.steps.length).toBeGreaterThan(1);
-    }, 60_000);
+  for (const id of OVER_HTTP) {
+    const flow = flowById(id)!;
+    const variants: FlowOptions[] = flow.variants.length ? flow.variants.map((v) => ({ variant: v.id })) : [{}];
+    for (const options of [
+      ...variants,
+      // Switches that wait on the flow's simulated clock (an expired token) cannot: the server keeps real time.
+      ...flow.switches.filter((s) => !s.id.startsWith('expired')).map((s) => ({ ...variants[0], switches: [s.id] })),
+    ]) {
+      it(`${flow.id} ${JSON.stringify(options)}: every step ends the same way`, async () => {
+        const { local, remote } = await both(flow, options);
+        expect(shape(remote)).toEqual(shape(local));
+        expect(local.steps.length).toBeGreaterThan(0);
+      }, 60_000);
+    }
   }
 });
