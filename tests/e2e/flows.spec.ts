@@ -74,13 +74,13 @@ test('step back and forward, jump to a step, open a request and a token (flow 2)
 
   // Each arrow opens its message exactly as exchanged.
   await page
-    .getByRole('button', { name: /^Request from Browser app to Identity pool: POST GetCredentialsForIdentity/ })
+    .getByRole('button', { name: /^Step 3: Request from Browser app to Identity pool: POST GetCredentialsForIdentity/ })
     .click();
   const http = page.getByTestId('http-panel');
   await expect(http).toContainText('POST https://cognito-identity.us-east-1.amazonaws.com/ HTTP/1.1');
   await expect(http).toContainText('x-amz-target: AWSCognitoIdentityService.GetCredentialsForIdentity');
   await expect(http).toContainText('"IdentityId"');
-  await page.getByRole('button', { name: /^Response from Identity pool to Browser app: 200 OK/ }).click();
+  await page.getByRole('button', { name: /^Step 3: Response from Identity pool to Browser app: 200 OK/ }).click();
   await expect(http).toContainText('HTTP/1.1 200 OK');
   await expect(http).toContainText('"SessionToken"');
   // A field explained on focus.
