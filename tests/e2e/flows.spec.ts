@@ -119,29 +119,34 @@ test('the access token in Logins gets AWS’s words at GetId', async ({ page }) 
 test('a decision of a flow opens in the workbench with the same answer and deciding statements', async ({ page }) => {
   test.setTimeout(120_000);
   await open(page);
-  let found = false;
-  for (const f of FLOW_INFOS.filter((x) => x.parties.some((p) => p.id === 's3'))) {
+  // An S3 decision when a flow of this build talks to S3; until then, any decision (flow 2's trust decision).
+  const s3 = FLOW_INFOS.some((x) => x.parties.some((p) => p.id === 's3'));
+  const flows = FLOW_INFOS.filter((x) => !s3 || x.parties.some((p) => p.id === 's3'));
+  let found = '';
+  for (const f of flows) {
     const n = await run(page, f);
     for (let i = 0; i < n && !found; i++) {
       await page.getByTestId('flow-step').nth(i).click();
       const d = page.getByTestId('flow-decision');
-      if ((await d.count()) === 0 || !(await d.textContent())?.includes('s3:')) continue;
-      found = true;
+      if ((await d.count()) === 0) continue;
+      const text = (await d.textContent()) ?? '';
+      if (s3 && !text.includes('s3:')) continue;
+      found = `${f.id} step ${i + 1}`;
       const allowed = (await page.getByTestId('flow-decision-verdict').textContent())!.includes('Allowed');
       const deciding = await page.getByTestId('flow-deciding').locator('li').allTextContents();
       await page.getByTestId('flow-open-workbench').click();
       await expect(page).toHaveURL(/\/workbench/);
       const decision = page.getByTestId('decision');
-      await expect(decision).toHaveAttribute('data-decision', allowed ? 'Allow' : /Deny/);
+      await expect(decision).toHaveAttribute('data-decision', allowed ? 'Allow' : /Deny/, { timeout: 30_000 });
       for (const line of deciding) {
         const sid = /“([^”]+)”/.exec(line)?.[1];
         if (sid) await expect(page.getByTestId('deciding')).toContainText(sid);
+        else await expect(page.getByTestId('deciding')).toContainText(/statement \d+/);
       }
     }
     if (found) break;
   }
-  // Every flow that talks to S3 decides at least one S3 request the learner can take to the workbench.
-  expect(found).toBe(FLOW_INFOS.some((x) => x.parties.some((p) => p.id === 's3')));
+  expect(found, 'a flow of this build shows a decision').not.toBe('');
 });
 
 test('copy a link to step 5 (or the last), open it in a new page: the same run, at that step', async ({

@@ -39,8 +39,6 @@ function newSeed(): string {
 
 export type FlowsNotice = { kind: 'error' | 'info'; text: string };
 
-type ScenarioApi = { scenarioFromRequest?: (world: World, request: unknown) => Promise<Answer<WorldScenario>> };
-
 export class FlowsModel {
   readonly infos: FlowInfo[] = [...FLOW_INFOS].sort((a, b) => a.order - b.order);
   flowId = $state<string>(this.infos[0]?.id ?? '');
@@ -287,9 +285,8 @@ export class FlowsModel {
       api.flowWorld({ flowId: run.flow.id, world, options: run.options }),
     );
     if (prepared.ok && prepared.value.ok) world = prepared.value.value;
-    const fromRequest = await c.call<Answer<WorldScenario>>((api) =>
-      (api as unknown as ScenarioApi).scenarioFromRequest!(world, $state.snapshot(decision.request)),
-    );
+    const request = $state.snapshot(decision.request) as FlowDecision['request'];
+    const fromRequest = await c.call<Answer<WorldScenario>>((api) => api.scenarioFromRequest(world, request));
     let scenario: WorldScenario;
     if (fromRequest.ok && fromRequest.value.ok) scenario = fromRequest.value.value;
     else {
