@@ -38,7 +38,7 @@ test('the picker lists every flow by its number, and each runs to its end step b
       await expect(position(page)).toHaveText(`Step ${i} of ${n}`);
     }
     await expect(page.getByTestId('flow-forward')).toBeDisabled();
-    await expect(page.getByTestId('flow-final')).toHaveText(/The flow ends here/);
+    await expect(page.getByTestId('flow-final')).toHaveText(`The run ends after step ${n}: done.`);
     await expect(page.getByTestId('flow-narration')).toContainText(`${n}.`);
   }
 });
@@ -99,7 +99,7 @@ for (const f of FLOW_INFOS)
       await expect(last).toHaveAttribute('data-event', s.fails!.step);
       await expect(last).toContainText(`✕ ${s.fails!.code}`);
       await expect(page.getByTestId('flow-error')).toContainText(s.fails!.code);
-      await expect(page.getByTestId('flow-final')).toHaveText('The flow ends here: it failed.');
+      await expect(page.getByTestId('flow-final')).toHaveText(`The run ends after step ${n}: it failed.`);
       await expect(page.getByTestId('flow-arrow').filter({ hasText: `✕ ` }).last()).toBeVisible();
     });
 
