@@ -88,6 +88,27 @@ test('step back and forward, jump to a step, open a request and a token (flow 2)
   await expect(page.getByRole('tooltip')).toContainText('X-Amz-Security-Token');
 });
 
+test('play at 4× steps on by itself and pauses; with reduced motion the arrows are not animated', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(page);
+  await run(
+    page,
+    FLOW_INFOS.find((x) => x.id === 'identity-pool-enhanced')!,
+  );
+  const now = page.locator('[data-testid=flow-arrow].now .line').first();
+  await expect(now).toHaveCSS('animation-name', 'none');
+  await page.getByTestId('flow-speed').selectOption('4');
+  await page.getByTestId('flow-play').click();
+  await expect(page.getByTestId('flow-play')).toHaveAttribute('aria-pressed', 'true');
+  await expect(position(page)).toHaveText('Step 2 of 4');
+  await page.getByTestId('flow-play').click();
+  await expect(page.getByTestId('flow-play')).toHaveAttribute('aria-pressed', 'false');
+  const paused = await position(page).textContent();
+  await page.getByTestId('flow-back').click();
+  expect(paused).not.toBe(await position(page).textContent());
+  await expect(page.getByTestId('flow-narration')).toHaveAttribute('aria-live', 'polite');
+});
+
 for (const f of FLOW_INFOS)
   for (const s of f.switches.filter((w) => w.fails))
     test(`flow ${f.order}: “${s.id}” fails at ${s.fails!.step} with ${s.fails!.code}`, async ({ page }) => {
