@@ -1,7 +1,11 @@
 /** The flows as the picker lists them, without their machines (no XState on the page). */
 import type { FlowInfo } from './catalog-types';
 import { info as identityPoolEnhanced } from './identity-enhanced/info';
+import { info as ec2InstanceCredentials } from './ec2/info';
+import { info as lambdaExecutionRole } from './lambda/info';
 
 export type { FlowInfo };
 
-export const FLOW_INFOS: FlowInfo[] = [identityPoolEnhanced].sort((a, b) => a.order - b.order);
+export const FLOW_INFOS: FlowInfo[] = [identityPoolEnhanced, ec2InstanceCredentials, lambdaExecutionRole].sort(
+  (a, b) => a.order - b.order,
+);

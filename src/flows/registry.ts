@@ -1,8 +1,12 @@
 /** Every flow with its machine and steps (the worker loads this; the page needs only `catalog.ts`). */
 import type { FlowDefinition } from './types';
 import { identityPoolEnhanced } from './identity-enhanced';
+import { ec2InstanceCredentials } from './ec2';
+import { lambdaExecutionRole } from './lambda';
 
-export const FLOWS: FlowDefinition[] = [identityPoolEnhanced].sort((a, b) => a.order - b.order);
+export const FLOWS: FlowDefinition[] = [identityPoolEnhanced, ec2InstanceCredentials, lambdaExecutionRole].sort(
+  (a, b) => a.order - b.order,
+);
 
 export function flowById(id: string): FlowDefinition | undefined {
   return FLOWS.find((f) => f.id === id);
