@@ -114,12 +114,15 @@ for (const f of FLOW_INFOS)
     test(`flow ${f.order}: “${s.id}” fails at ${s.fails!.step} with ${s.fails!.code}`, async ({ page }) => {
       await open(page);
       const n = await run(page, f, { switches: [s.id] });
+      // The step of the declared event whose exchange failed with AWS's code (the run may go on after it).
+      const failing = page
+        .locator(`[data-testid=flow-step][data-event="${s.fails!.step}"]`)
+        .filter({ hasText: `✕ ${s.fails!.code}` });
+      await expect(failing).toHaveCount(1);
+      await failing.click();
+      await expect(page.getByTestId('flow-error')).toContainText(s.fails!.code);
       await page.getByTestId('flow-step').last().click();
       await expect(position(page)).toHaveText(`Step ${n} of ${n}`);
-      const last = page.getByTestId('flow-step').last();
-      await expect(last).toHaveAttribute('data-event', s.fails!.step);
-      await expect(last).toContainText(`✕ ${s.fails!.code}`);
-      await expect(page.getByTestId('flow-error')).toContainText(s.fails!.code);
       await expect(page.getByTestId('flow-final')).toHaveText(`The run ends after step ${n}: it failed.`);
       await expect(page.getByTestId('flow-arrow').filter({ hasText: `✕ ` }).last()).toBeVisible();
     });
@@ -159,10 +162,16 @@ test('a decision of a flow opens in the workbench with the same answer and decid
       await expect(page).toHaveURL(/\/workbench/);
       const decision = page.getByTestId('decision');
       await expect(decision).toHaveAttribute('data-decision', allowed ? 'Allow' : /Deny/, { timeout: 30_000 });
-      for (const line of deciding) {
+      // The workbench's deciding statements are among the statements the flow's trace shows matching.
+      const wbDeciding = await page.getByTestId('deciding').locator('li').allTextContents();
+      expect(wbDeciding.length).toBeGreaterThan(0);
+      for (const line of wbDeciding) {
         const sid = /“([^”]+)”/.exec(line)?.[1];
-        if (sid) await expect(page.getByTestId('deciding')).toContainText(sid);
-        else await expect(page.getByTestId('deciding')).toContainText(/statement \d+/);
+        if (sid)
+          expect(
+            deciding.some((d) => d.includes(`“${sid}”`)),
+            `${sid} in ${deciding.join('; ')}`,
+          ).toBe(true);
       }
     }
     if (found) break;
