@@ -34,7 +34,7 @@ import { managedPolicyLookup } from '../world/managed';
 import type { HttpRequest } from '../aws/http';
 import type { AwsHost, AwsStarted, ExchangeView } from './aws-host';
 import type { FlowHost, FlowRunRequest } from './flow-host';
-import type { FlowRun } from '../flows/types';
+import type { FlowOptions, FlowRun } from '../flows/types';
 import type { WorldRequest } from '../world/authorize';
 import type { WorldScenario } from '../workbench/from-world';
 import { scenarioFromRequest } from '../workbench/from-request';
@@ -275,6 +275,22 @@ export const engineApi = {
   /** Runs an identity flow over a world, whole: every step with its exchanges, tokens and decisions. */
   async flowRun(req: FlowRunRequest): Promise<Answer<FlowRun>> {
     return (await flowRunner()).run(req);
+  },
+
+  /**
+   * The world a flow's run works on: the Account's world after the flow's `prepare` (so the
+   * workbench asks a flow's decision over the same documents the run decided with).
+   */
+  async flowWorld(req: { flowId: string; world: World; options?: FlowOptions }): Promise<Answer<World>> {
+    try {
+      const { flowById } = await import('../flows/registry');
+      const flow = flowById(String(req.flowId));
+      if (!flow) return { ok: false, errors: [`there is no flow \`${String(req.flowId).slice(0, 80)}\``] };
+      const world = structuredClone(req.world);
+      return { ok: true, value: flow.prepare ? flow.prepare(world, req.options ?? {}).world : world };
+    } catch (e) {
+      return failure(e);
+    }
   },
 
   importAuthorizationDetails(text: string): Result<World> {
