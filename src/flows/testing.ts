@@ -17,14 +17,20 @@ import { stepsOf } from './adapter';
 /** A path as `event:outcome` items, e.g. `idpool.getId:ok`. */
 export type PathKey = string;
 
-/** Every path of the machine from `flow.start` to a final state. */
+/**
+ * Every path of the machine from `flow.start` to a final state. `flow.start` is tried with no
+ * options and with each variant, so a machine may route on the `variant` guard.
+ */
 export function machinePaths(flow: FlowDefinition): PathKey[] {
   const paths = getSimplePaths(flow.machine, {
     events: (snapshot: AnyMachineSnapshot) =>
       snapshot.status !== 'active'
         ? []
         : snapshot.value === 'idle'
-          ? [{ type: 'flow.start', options: {} }]
+          ? [
+              { type: 'flow.start', options: {} },
+              ...flow.variants.map((v) => ({ type: 'flow.start', options: { variant: v.id } })),
+            ]
           : stepsOf(snapshot).flatMap((type) => (flow.outcomes[type] ?? []).map((outcome) => ({ type, outcome }))),
   } as never);
   const keys = new Set<PathKey>();
