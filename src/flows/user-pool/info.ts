@@ -63,6 +63,7 @@ export const info: FlowInfo = {
       id: 'email-taken',
       label: 'Sign up with an email that already has an account',
       explain: 'Lena signs up as maria@example.com: the pool uses email as the user name, and it is taken.',
+      risk: 'SignUp tells anyone who tries that an email has an account, even with “Prevent user existence errors” on (that setting covers sign-in, confirmation and password reset).',
       fails: { step: 'userPool.signUp', code: 'UsernameExistsException' },
     },
     {

@@ -391,7 +391,8 @@ const respondPasswordVerifier: StepImpl = async (ctx, env) => {
     {
       label: 'TIMESTAMP',
       value: answer.TIMESTAMP,
-      explain: 'Signed too, so an old proof cannot be replayed; the pool allows 5 minutes of clock skew.',
+      explain:
+        'The app’s clock, in the format AWS’s SDKs use; it is signed with the rest, so the proof belongs to this moment.',
     },
   ];
   if (x.response.status !== 200)

@@ -289,6 +289,28 @@ describe('flow 1: user pool sign-up, SRP sign-in, refresh, sign-out', () => {
     });
   }, 60_000);
 
+  it('a failure the default world cannot produce still ends the run in failed, with AWS’s error', async () => {
+    // A learner's world whose app client no longer allows refresh tokens: the refresh step fails
+    // where the machine expects none, and the root's catch-all ends the run.
+    const world = defaultWorld();
+    world.userPools![0]!.clients![0]!.explicitAuthFlows = ['ALLOW_USER_SRP_AUTH'];
+    const run = await testRun(flow, world, { variant: 'existing-user' });
+    expect(run.final).toEqual({ state: 'failed', status: 'failed' });
+    expect(last(run).error).toEqual({
+      code: 'InvalidParameterException',
+      message: 'Refresh Token auth flow not enabled for this client',
+      step: 'auth.refresh',
+    });
+    // Two switches at once (the tests' option sets try one at a time): refused at the first.
+    const both = await testRun(flow, defaultWorld(), {
+      variant: 'new-user',
+      switches: ['unconfirmed', 'password-auth'],
+    });
+    expect(both.final.status).toBe('failed');
+    expect(last(both).error?.step).toBe('srp.initiate');
+    expect(last(both).error?.message).toBe('USER_PASSWORD_AUTH flow not enabled for this client');
+  }, 60_000);
+
   it('real runs take every path of the machine, and no other', async () => {
     const c = await coverage(flow, defaultWorld());
     expect(c.strays).toEqual([]);
