@@ -34,14 +34,14 @@ describe('flow 2: identity pool, enhanced flow', () => {
       'user-pool→app 200 OK',
     ]);
     expect(run.steps[0]!.tokens.map((t) => t.label)).toEqual(['ID token', 'Access token', 'Refresh token']);
-  });
+  }, 60_000);
 
   it('a user in no group falls back to the authenticated role', async () => {
     const run = await testRun(flow, defaultWorld(), { variant: 'no-group' });
     expect(run.final.status).toBe('done');
     expect(run.steps[2]!.credentials?.arn).toBe('arn:aws:iam::111122223333:role/photos-app-authenticated');
     expect(run.changes[0]).toMatch(/lee@example.com/);
-  });
+  }, 60_000);
 
   it('each break-it switch fails where it says, with AWS’s error', async () => {
     for (const s of flow.switches.filter((w) => w.fails)) {
@@ -53,12 +53,12 @@ describe('flow 2: identity pool, enhanced flow', () => {
     }
     const access = await testRun(flow, defaultWorld(), { switches: ['access-token'] });
     expect(access.steps[1]!.error?.message).toBe('Invalid login token. Missing a required claim: aud');
-  });
+  }, 60_000);
 
   it('with two groups the lower precedence wins', async () => {
     const run = await testRun(flow, defaultWorld(), { variant: 'group', switches: ['several-groups'] });
     expect(run.steps[2]!.credentials?.arn).toBe('arn:aws:iam::111122223333:role/photos-app-editors');
-  });
+  }, 60_000);
 
   it('real runs take every path of the machine, and no other', async () => {
     const c = await coverage(flow, defaultWorld());
@@ -76,5 +76,5 @@ describe('flow 2: identity pool, enhanced flow', () => {
     const a = await testRun(flow, defaultWorld(), { variant: 'group' }, undefined, 'same');
     const b = await testRun(flow, defaultWorld(), { variant: 'group' }, undefined, 'same');
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-  });
+  }, 60_000);
 });
