@@ -49,33 +49,35 @@ export const info: FlowInfo = {
       id: 'unconfirmed',
       label: 'Sign in before confirming the code',
       explain:
-        'Lena closes the tab before typing the emailed code and signs in later: the password is right, but an UNCONFIRMED user gets no tokens.',
+        'Lena closes the tab before typing the emailed code and signs in later: the password is right, but an UNCONFIRMED user gets no tokens. The run follows Lena whatever the variant.',
       fails: { step: 'srp.respondPasswordVerifier', code: 'UserNotConfirmedException' },
     },
     {
       id: 'weak-password',
       label: 'Choose a password the pool’s policy refuses',
       explain:
-        'The pool wants upper and lower case, a digit and a symbol. `Lantern31` has no symbol: SignUp refuses it (and so does NEW_PASSWORD_REQUIRED for Sam).',
+        'The pool wants upper and lower case, a digit and a symbol. `Lantern31` has no symbol: SignUp refuses it; in Sam’s variant, NEW_PASSWORD_REQUIRED refuses it as his new password.',
       fails: { step: 'userPool.signUp', code: 'InvalidPasswordException' },
     },
     {
       id: 'email-taken',
       label: 'Sign up with an email that already has an account',
-      explain: 'Lena signs up as maria@example.com: the pool uses email as the user name, and it is taken.',
+      explain:
+        'Lena signs up as maria@example.com: the pool uses email as the user name, and it is taken. The run follows Lena whatever the variant.',
       risk: 'SignUp tells anyone who tries that an email has an account, even with “Prevent user existence errors” on (that setting covers sign-in, confirmation and password reset).',
       fails: { step: 'userPool.signUp', code: 'UsernameExistsException' },
     },
     {
       id: 'wrong-code',
       label: 'Mistype the confirmation code',
-      explain: 'One digit of the emailed code is wrong.',
+      explain: 'One digit of the emailed code is wrong. The run follows Lena whatever the variant.',
       fails: { step: 'userPool.confirmSignUp', code: 'CodeMismatchException' },
     },
     {
       id: 'late-code',
       label: 'Confirm the code the next day',
-      explain: 'A sign-up code is valid 24 hours; Lena types it 25 hours later and must ask for a new one.',
+      explain:
+        'A sign-up code is valid 24 hours; Lena types it 25 hours later and must ask for a new one. The run follows Lena whatever the variant.',
       fails: { step: 'userPool.confirmSignUp', code: 'ExpiredCodeException' },
     },
     {
@@ -90,21 +92,21 @@ export const info: FlowInfo = {
       id: 'temp-password-expired',
       label: 'Sign in with a temporary password after it expired',
       explain:
-        'Temporary passwords are valid 7 days in this pool; Sam’s account was created 11 days ago. Only an administrator can set a new one.',
+        'Temporary passwords are valid 7 days in this pool; Sam’s account was created 11 days ago. Only an administrator can set a new one. The run follows Sam whatever the variant.',
       fails: { step: 'srp.respondPasswordVerifier', code: 'NotAuthorizedException' },
     },
     {
       id: 'wrong-totp',
       label: 'Send a TOTP code from a phone whose clock is 2 minutes behind',
       explain:
-        'A TOTP code changes every 30 seconds and the pool accepts one step either side; a code from 2 minutes ago does not match.',
+        'A TOTP code changes every 30 seconds and the pool accepts one step either side; a code from 2 minutes ago does not match. The run follows Maria and her authenticator app whatever the variant.',
       fails: { step: 'auth.respondSoftwareTokenMfa', code: 'CodeMismatchException' },
     },
     {
       id: 'slow-mfa',
       label: 'Take 4 minutes to find the phone',
       explain:
-        'The Session of a challenge lasts 3 minutes for this app client: a right code sent after that is refused, and the user must sign in again.',
+        'The Session of a challenge lasts 3 minutes for this app client: a right code sent after that is refused, and the user must sign in again. The run follows Maria and her authenticator app whatever the variant.',
       fails: { step: 'auth.respondSoftwareTokenMfa', code: 'NotAuthorizedException' },
     },
     {

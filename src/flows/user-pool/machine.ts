@@ -5,6 +5,9 @@
  * access token's expiry (GetUser is then refused), refresh or sign out, and after GlobalSignOut
  * the tokens are refused.
  *
+ * Whose story it is (a new user signs up; the others sign in) comes from the variant, or from a
+ * switch that belongs to one kind of user (`storyOf`).
+ *
  * The sign-in states are drawn twice on purpose: a user who has just signed up can only get
  * tokens or an error (never a new password or TOTP challenge), and one who did not confirm can
  * only be refused, so the machine's paths are the ones real runs take.
@@ -15,8 +18,7 @@
  */
 import { failed, flowSetup, initialContext, on } from '../define';
 import type { FlowEvent } from '../types';
-
-const variant = (is: string) => ({ guard: { type: 'variant' as const, params: { is } }, target: 'signInForm' });
+import { storyOf } from './story';
 
 /** A step that reported `error` where the state expects no failure (only with a real output). */
 const unexpected = ({ event }: { event: FlowEvent }) =>
@@ -30,7 +32,10 @@ export const machine = flowSetup.createMachine({
   states: {
     idle: { on: { 'flow.start': { target: 'start', actions: 'start' } } },
     start: {
-      always: [variant('force-change-password'), variant('totp'), variant('existing-user'), { target: 'signUpForm' }],
+      always: [
+        { guard: ({ context }) => storyOf(context.options) === 'new-user', target: 'signUpForm' },
+        { target: 'signInForm' },
+      ],
     },
     signUpForm: {
       meta: { steps: ['userPool.signUp'] },

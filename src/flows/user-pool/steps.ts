@@ -15,6 +15,8 @@ import type { PoolTokens } from '../common';
 import { srpAnswer, srpStart } from '../srp-client';
 import type { SrpChallenge } from '../srp-client';
 import * as wire from '../wire';
+import { storyOf } from './story';
+import type { Story } from './story';
 
 /** The app client the flow signs in with (in the default world: `photos-web` of `us-east-1_Pl4yGr0nd`). */
 export const APP_CLIENT_NAME = 'photos-web';
@@ -31,6 +33,14 @@ export const TOTP_SECRET = 'JBSWY3DPEHPK3PXPKRSXG5DFON2GC3DF';
 const SAM_CREATED_LONG_AGO = '2026-11-20T09:00:00Z';
 
 const HOUR = 3_600_000;
+
+/** Who each story follows, for the sentences `prepare` returns. */
+const WHO_TEXT: Record<Story, string> = {
+  'new-user': `a new user (${LENA.username} signs up)`,
+  'force-change-password': `${SAM.username} and his temporary password`,
+  totp: `${MARIA.username} with an authenticator app`,
+  'existing-user': MARIA.username,
+};
 
 interface Setup {
   poolId: string;
@@ -54,7 +64,13 @@ export function prepare(world: World, options: FlowOptions): { world: World; cha
   const changes: string[] = [];
   const s = setupOf(world);
   const pool = world.userPools!.find((p) => p.id === s.poolId)!;
-  if (options.variant === 'totp') {
+  const story = storyOf(options);
+  const chosen = options.variant ?? 'new-user';
+  if (story !== chosen) {
+    const on = (options.switches ?? []).find((id) => storyOf({ variant: chosen, switches: [id] }) === story);
+    changes.push(`The switch \`${on ?? ''}\` is about ${WHO_TEXT[story]}: this run follows ${WHO_TEXT[story]}.`);
+  }
+  if (story === 'totp') {
     if (pool.mfaConfiguration !== 'ON' && pool.mfaConfiguration !== 'OPTIONAL') {
       pool.mfaConfiguration = 'OPTIONAL';
       changes.push('Set the user pool’s MFA to OPTIONAL: users with an authenticator app are asked for a code.');
@@ -82,7 +98,7 @@ interface Who {
 
 /** Who signs in: Lena (new-user, the default), Sam, or Maria. */
 function whoOf(env: FlowEnv): Who {
-  switch (env.options.variant) {
+  switch (storyOf(env.options)) {
     case 'force-change-password':
       return SAM;
     case 'totp':
