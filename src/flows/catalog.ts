@@ -2,7 +2,14 @@
 import type { FlowInfo } from './catalog-types';
 import { info as identityPoolEnhanced } from './identity-enhanced/info';
 import { info as userPool } from './user-pool/info';
+import { info as ec2InstanceCredentials } from './ec2/info';
+import { info as lambdaExecutionRole } from './lambda/info';
 
 export type { FlowInfo };
 
-export const FLOW_INFOS: FlowInfo[] = [identityPoolEnhanced, userPool].sort((a, b) => a.order - b.order);
+export const FLOW_INFOS: FlowInfo[] = [
+  identityPoolEnhanced,
+  userPool,
+  ec2InstanceCredentials,
+  lambdaExecutionRole,
+].sort((a, b) => a.order - b.order);

@@ -2,8 +2,15 @@
 import type { FlowDefinition } from './types';
 import { identityPoolEnhanced } from './identity-enhanced';
 import { userPoolFlow } from './user-pool';
+import { ec2InstanceCredentials } from './ec2';
+import { lambdaExecutionRole } from './lambda';
 
-export const FLOWS: FlowDefinition[] = [identityPoolEnhanced, userPoolFlow].sort((a, b) => a.order - b.order);
+export const FLOWS: FlowDefinition[] = [
+  identityPoolEnhanced,
+  userPoolFlow,
+  ec2InstanceCredentials,
+  lambdaExecutionRole,
+].sort((a, b) => a.order - b.order);
 
 export function flowById(id: string): FlowDefinition | undefined {
   return FLOWS.find((f) => f.id === id);
