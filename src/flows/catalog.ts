@@ -4,6 +4,7 @@ import { info as identityPoolEnhanced } from './identity-enhanced/info';
 import { info as identityPoolBasic } from './identity-basic/info';
 import { info as guestImages } from './guest-images/info';
 import { info as usingCredentials } from './using-credentials/info';
+import { info as userPool } from './user-pool/info';
 import { info as ec2InstanceCredentials } from './ec2/info';
 import { info as lambdaExecutionRole } from './lambda/info';
 
@@ -14,6 +15,7 @@ export const FLOW_INFOS: FlowInfo[] = [
   identityPoolBasic,
   guestImages,
   usingCredentials,
+  userPool,
   ec2InstanceCredentials,
   lambdaExecutionRole,
 ].sort((a, b) => a.order - b.order);

@@ -4,6 +4,7 @@ import { identityPoolEnhanced } from './identity-enhanced';
 import { identityPoolBasic } from './identity-basic';
 import { guestImages } from './guest-images';
 import { usingCredentials } from './using-credentials';
+import { userPoolFlow } from './user-pool';
 import { ec2InstanceCredentials } from './ec2';
 import { lambdaExecutionRole } from './lambda';
 
@@ -12,6 +13,7 @@ export const FLOWS: FlowDefinition[] = [
   identityPoolBasic,
   guestImages,
   usingCredentials,
+  userPoolFlow,
   ec2InstanceCredentials,
   lambdaExecutionRole,
 ].sort((a, b) => a.order - b.order);

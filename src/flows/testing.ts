@@ -17,14 +17,20 @@ import { stepsOf } from './adapter';
 /** A path as `event:outcome` items, e.g. `idpool.getId:ok`. */
 export type PathKey = string;
 
-/** Every path of the machine from `flow.start` to a final state. */
+/**
+ * Every path of the machine from `flow.start` to a final state. `flow.start` is tried with no
+ * options and with each variant, so a machine may route on the `variant` guard.
+ */
 export function machinePaths(flow: FlowDefinition): PathKey[] {
   const paths = getSimplePaths(flow.machine, {
     events: (snapshot: AnyMachineSnapshot) =>
       snapshot.status !== 'active'
         ? []
         : snapshot.value === 'idle'
-          ? [{ type: 'flow.start', options: {} }]
+          ? [
+              { type: 'flow.start', options: {} },
+              ...flow.variants.map((v) => ({ type: 'flow.start', options: { variant: v.id } })),
+            ]
           : stepsOf(snapshot).flatMap((type) => (flow.outcomes[type] ?? []).map((outcome) => ({ type, outcome }))),
   } as never);
   const keys = new Set<PathKey>();
@@ -83,9 +89,34 @@ export interface Coverage {
   strays: PathKey[];
 }
 
+/** How many steps two paths share from their start. */
+function sharedSteps(a: PathKey, b: PathKey): number {
+  const x = a.split(' → ');
+  const y = b.split(' → ');
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
+
+/**
+ * The option sets, those whose runs so far came nearest to `path` first (stable otherwise): the
+ * variant whose default run shares a path's start is the likeliest to take it.
+ */
+function byNearestRun(sets: FlowOptions[], runs: Coverage['runs'], path: PathKey): FlowOptions[] {
+  const near = (o: FlowOptions) =>
+    Math.max(
+      0,
+      ...runs.filter((r) => JSON.stringify(r.options) === JSON.stringify(o)).map((r) => sharedSteps(r.path, path)),
+    );
+  return sets
+    .map((o, i) => ({ o, i, n: near(o) }))
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .map((e) => e.o);
+}
+
 /**
  * Runs every option set with the default choices, then, for each path not yet taken, tries the
- * path's own step choices under every option set.
+ * path's own step choices under every option set (nearest first).
  */
 export async function coverage(flow: FlowDefinition, world: World): Promise<Coverage> {
   const paths = machinePaths(flow);
@@ -100,7 +131,7 @@ export async function coverage(flow: FlowDefinition, world: World): Promise<Cove
   for (const p of paths) {
     if (taken.has(p)) continue;
     const events = p.split(' → ').map((s) => s.slice(0, s.lastIndexOf(':')));
-    for (const options of optionSets(flow)) {
+    for (const options of byNearestRun(optionSets(flow), runs, p)) {
       const run = await testRun(flow, world, options, events);
       record(options, run);
       if (taken.has(p)) break;
