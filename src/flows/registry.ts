@@ -1,8 +1,9 @@
 /** Every flow with its machine and steps (the worker loads this; the page needs only `catalog.ts`). */
 import type { FlowDefinition } from './types';
 import { identityPoolEnhanced } from './identity-enhanced';
+import { crossAccount } from './cross-account';
 
-export const FLOWS: FlowDefinition[] = [identityPoolEnhanced].sort((a, b) => a.order - b.order);
+export const FLOWS: FlowDefinition[] = [identityPoolEnhanced, crossAccount].sort((a, b) => a.order - b.order);
 
 export function flowById(id: string): FlowDefinition | undefined {
   return FLOWS.find((f) => f.id === id);
