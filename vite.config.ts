@@ -53,5 +53,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
+    // RSA signing keys (flows, user pools) take seconds to make on a loaded 2-core machine.
+    testTimeout: 30_000,
   },
 });

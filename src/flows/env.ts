@@ -8,7 +8,9 @@ import { Simulator } from '../aws/simulator';
 import { newState } from '../aws/state';
 import type { AwsState } from '../aws/state';
 import { SimClock } from '../aws/clock';
-import { seededRandom } from '../aws/random';
+import { seededRandom, uuid } from '../aws/random';
+import { COGNITO_IDENTITY_ISSUER, signingKey } from '../aws/signing-keys';
+import { accessKeyIssuer, idKeyIssuer } from '../aws/cognito-idp/tokens';
 import type { SigningKey } from '../aws/signing-keys';
 import type { HttpRequest } from '../aws/http';
 import { exchangeView } from '../aws/view';
@@ -27,6 +29,13 @@ export interface EnvInit {
   /** Signing keys to reuse (issuer → key): RSA keys are slow to make, and the same keys make the same tokens. */
   keys?: Record<string, SigningKey>;
   region?: string;
+  /** The clock (default: a simulated one at `FLOW_EPOCH`). */
+  clock?: SimClock;
+  /**
+   * Where requests go instead of the run's own simulator (an `iamplay serve` endpoint over HTTP,
+   * say): the same steps then talk to other services, and only what crosses the wire is seen.
+   */
+  transport?: (req: HttpRequest) => Promise<FlowExchange>;
 }
 
 export interface RunEnv extends FlowEnv {
@@ -36,10 +45,23 @@ export interface RunEnv extends FlowEnv {
   readonly keys: Record<string, SigningKey>;
 }
 
+/**
+ * Makes the token signing keys the run may need before it starts (each user pool's two keys, the
+ * identity pools' key), drawing their ids from a random source of their own: a run then draws the
+ * same values whether its keys were made now or reused from an earlier run.
+ */
+export async function prepareKeys(env: RunEnv, seed: string): Promise<void> {
+  const random = seededRandom(`keys:${seed}`);
+  const ctx = { state: env.state, clock: env.clock, random, region: env.region, requestId: () => uuid(random) };
+  const issuers = (env.state.world.userPools ?? []).flatMap((p) => [idKeyIssuer(p.id), accessKeyIssuer(p.id)]);
+  if (env.state.world.identityPools?.length) issuers.push(COGNITO_IDENTITY_ISSUER);
+  for (const issuer of issuers) if (!env.state.keys[issuer]) await signingKey(ctx, issuer);
+}
+
 export function createEnv(init: EnvInit): RunEnv {
   const state: AwsState = newState(init.world);
   if (init.keys) state.keys = { ...init.keys };
-  const clock = new SimClock(FLOW_EPOCH);
+  const clock = init.clock ?? new SimClock(FLOW_EPOCH);
   const random = seededRandom(init.seed);
   const region = init.region ?? 'us-east-1';
   const sim = new Simulator({ state, clock, random, region, managedPolicy: init.managedPolicy });
@@ -57,9 +79,8 @@ export function createEnv(init: EnvInit): RunEnv {
       return state.keys;
     },
     async send(req: HttpRequest): Promise<FlowExchange> {
-      const x = await sim.handle(req);
+      const v = init.transport ? await init.transport(req) : (exchangeView(await sim.handle(req)) as FlowExchange);
       clock.advance(EXCHANGE_MS);
-      const v = exchangeView(x) as FlowExchange;
       exchanges.push(v);
       return v;
     },

@@ -9,8 +9,10 @@ import { createActor } from 'xstate';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { World, ManagedPolicy } from '../world/types';
 import type { SigningKey } from '../aws/signing-keys';
+import type { AwsState } from '../aws/state';
 import type { FlowContext, FlowDefinition, FlowOptions, FlowRun } from './types';
-import { createEnv } from './env';
+import { createEnv, prepareKeys } from './env';
+import type { EnvInit } from './env';
 import { StepRecorder, stateName, stepsOf } from './adapter';
 
 export interface RunInput {
@@ -25,6 +27,9 @@ export interface RunInput {
   stopAfter?: number;
   managedPolicy?: (arn: string) => ManagedPolicy | undefined;
   keys?: Record<string, SigningKey>;
+  /** Another clock and transport for the requests (see `EnvInit`): a run against `iamplay serve`. */
+  clock?: EnvInit['clock'];
+  transport?: EnvInit['transport'];
 }
 
 export const MAX_STEPS = 60;
@@ -33,6 +38,10 @@ export interface RunResult {
   run: FlowRun;
   /** The signing keys of the run, to reuse in the next (same keys, same token bytes). */
   keys: Record<string, SigningKey>;
+  /** The services' state at the end (the run's world, its sessions), for tests that ask again. */
+  state: AwsState;
+  /** The simulated time at the end (ms). */
+  now: number;
 }
 
 export class FlowRunError extends Error {}
@@ -53,7 +62,10 @@ export async function runFlow(input: RunInput): Promise<RunResult> {
     options,
     managedPolicy: input.managedPolicy,
     keys: input.keys,
+    clock: input.clock,
+    transport: input.transport,
   });
+  if (!input.transport) await prepareKeys(env, input.seed);
   const recorder = new StepRecorder(flow.parties, () => env.clock.now());
   const actor = createActor(flow.machine, { inspect: recorder.inspect });
   actor.start();
@@ -93,5 +105,7 @@ export async function runFlow(input: RunInput): Promise<RunResult> {
       final: { state: stateName(snap), status: snap.status === 'done' ? (failed ? 'failed' : 'done') : 'stopped' },
     },
     keys: env.keys,
+    state: env.state,
+    now: env.clock.now(),
   };
 }

@@ -35,6 +35,9 @@ import type { HttpRequest } from '../aws/http';
 import type { AwsHost, AwsStarted, ExchangeView } from './aws-host';
 import type { FlowHost, FlowRunRequest } from './flow-host';
 import type { FlowRun } from '../flows/types';
+import type { WorldRequest } from '../world/authorize';
+import type { WorldScenario } from '../workbench/from-world';
+import { scenarioFromRequest } from '../workbench/from-request';
 
 export interface PingAnswer {
   version: string;
@@ -255,6 +258,18 @@ export const engineApi = {
   /** The world as the simulated services have changed it. */
   async awsWorld(): Promise<Answer<World>> {
     return (await aws()).world();
+  },
+
+  /**
+   * The workbench scenario for a request a simulated service asked the engine (a flow step's
+   * decision): the documents the world gathers for it, session policies included, and its context.
+   */
+  async scenarioFromRequest(world: World, request: WorldRequest): Promise<Answer<WorldScenario>> {
+    try {
+      return { ok: true, value: scenarioFromRequest(world, request, { managedPolicy: await managedLookup() }) };
+    } catch (e) {
+      return failure(e);
+    }
   },
 
   /** Runs an identity flow over a world, whole: every step with its exchanges, tokens and decisions. */
