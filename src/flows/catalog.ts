@@ -2,7 +2,8 @@
 import type { FlowInfo } from './catalog-types';
 import { info as identityPoolEnhanced } from './identity-enhanced/info';
 import { info as crossAccount } from './cross-account/info';
+import { info as rootUser } from './root/info';
 
 export type { FlowInfo };
 
-export const FLOW_INFOS: FlowInfo[] = [identityPoolEnhanced, crossAccount].sort((a, b) => a.order - b.order);
+export const FLOW_INFOS: FlowInfo[] = [identityPoolEnhanced, crossAccount, rootUser].sort((a, b) => a.order - b.order);

@@ -2,8 +2,9 @@
 import type { FlowDefinition } from './types';
 import { identityPoolEnhanced } from './identity-enhanced';
 import { crossAccount } from './cross-account';
+import { rootUser } from './root';
 
-export const FLOWS: FlowDefinition[] = [identityPoolEnhanced, crossAccount].sort((a, b) => a.order - b.order);
+export const FLOWS: FlowDefinition[] = [identityPoolEnhanced, crossAccount, rootUser].sort((a, b) => a.order - b.order);
 
 export function flowById(id: string): FlowDefinition | undefined {
   return FLOWS.find((f) => f.id === id);
