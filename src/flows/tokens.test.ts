@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultWorld } from '../world/default-world';
 import { createEnv, FLOW_EPOCH } from './env';
 import { poolTokenSpecs, srpSignIn } from './common';
 import { relativeTime, tokenView } from './tokens';
 import type { TokenSpec } from './types';
+import { FLOWS } from './registry';
+import { testRun } from './testing';
+import { defaultWorld } from '../world/default-world';
 
 const POOL = 'us-east-1_Pl4yGr0nd';
 const CLIENT = '5ekq2vd8s7rj4ndm0m9ocpga1t';
@@ -162,4 +164,21 @@ describe('token views', () => {
     expect(relativeTime(FLOW_EPOCH / 1000 + 3661, FLOW_EPOCH)).toBe('in 1 hour 1 minute');
     expect(relativeTime(FLOW_EPOCH / 1000 - 90, FLOW_EPOCH)).toBe('1 minute 30 seconds ago');
   });
+
+  it('every token the registered flows issue (no switch on) passes every check at its step', async () => {
+    let checked = 0;
+    for (const flow of FLOWS)
+      for (const variant of flow.variants.length ? flow.variants.map((v) => v.id) : [undefined]) {
+        const run = await testRun(flow, defaultWorld(), variant ? { variant } : {});
+        for (const step of run.steps)
+          for (const t of step.tokens.filter((x) => x.checks.length > 0)) {
+            expect(
+              t.checks.filter((c) => !c.ok),
+              `${flow.id} ${step.event} ${t.label}`,
+            ).toEqual([]);
+            checked++;
+          }
+      }
+    expect(checked).toBeGreaterThan(0);
+  }, 300_000);
 });
