@@ -338,6 +338,7 @@ for (const [label, script, args] of [
   ['IAM and STS through their handlers', 'iam-sts.mjs', []],
   ['identity pools: role resolution and credentials', 'identity.mjs', []],
   ['S3 PutObject and GetObject through the handler', 's3.mjs', []],
+  ['identity flows, each run whole over the default world', 'flows.mjs', ['10']],
 ]) {
   console.log(`[8] ${label} (scripts/bench/${script}):`);
   const run = spawnSync(process.execPath, [join(root, 'scripts/bench', script), ...args], {

@@ -56,6 +56,9 @@ describe('catalogue', () => {
     expect(c.conditionKey('aws:SourceIp')?.global).toBe(true);
     expect(c.conditionKey('aws:PrincipalTag/team')?.key).toBe('aws:PrincipalTag/${TagKey}');
     expect(c.conditionKey('aws:principaltag/')).toBe(undefined);
+    // Web identity federation keys (IAM User Guide): `amr` is multivalued, as trust policies use it.
+    expect(c.conditionKey('cognito-identity.amazonaws.com:amr')?.type).toBe('ArrayOfString');
+    expect(c.conditionKey('cognito-identity.amazonaws.com:aud')?.type).toBe('String');
     expect(c.conditionKey('s3:BucketTag/env')?.key).toBe('s3:BucketTag/${TagKey}');
     expect(c.conditionKey('cognito-identity.amazonaws.com:aud')?.key).toBe('cognito-identity.amazonaws.com:aud');
     expect(c.conditionKey('aws:NoSuchKey')).toBe(undefined);

@@ -11,7 +11,7 @@ import type {
   ResourceTypeInfo,
   ServiceInfo,
 } from './types';
-import { GLOBAL_KEY_DESCRIPTIONS } from './global-keys';
+import { GLOBAL_KEY_DESCRIPTIONS, WEB_IDENTITY_KEYS } from './global-keys';
 import { templateForm, templateMatches } from './template';
 
 /** `aws:PrincipalTag/tag-key` (the data package's spelling) → `aws:PrincipalTag/${TagKey}`. */
@@ -48,6 +48,7 @@ export function buildCatalog(data: CompactCatalog): Catalog {
     const key = normaliseGlobalKey(g);
     addKey({ key, type, description: GLOBAL_KEY_DESCRIPTIONS[key.toLowerCase()] ?? '', global: true });
   }
+  for (const [key, type, description] of WEB_IDENTITY_KEYS) addKey({ key, type, description, global: true });
 
   for (const [prefix, name, actionRows, rtRows, keyRows] of data.services) {
     const service: ServiceInfo = {

@@ -48,3 +48,29 @@ export const GLOBAL_KEY_DESCRIPTIONS: Record<string, string> = {
   'aws:sourceorgpaths': 'The organization path of the resource making a service-to-service request',
   'aws:useragent': "The client application's user agent (easily forged)",
 };
+
+/**
+ * The keys of web identity federation (IAM User Guide, "Available keys for AWS web identity
+ * federation"): set by STS from the identity provider's token in `AssumeRoleWithWebIdentity`, and
+ * carried by the role session into later requests. The data package lists none of them.
+ */
+export const WEB_IDENTITY_KEYS: [key: string, type: string, description: string][] = [
+  ['cognito-identity.amazonaws.com:aud', 'String', 'The identity pool id the Cognito OpenID token was issued for'],
+  [
+    'cognito-identity.amazonaws.com:sub',
+    'String',
+    'The Cognito identity id of the caller (stable per user and identity pool)',
+  ],
+  [
+    'cognito-identity.amazonaws.com:amr',
+    'ArrayOfString',
+    'How the identity signed in: `authenticated` or `unauthenticated`, and the login providers used',
+  ],
+  ['accounts.google.com:aud', 'String', 'The Google OAuth client id the token was issued to'],
+  ['accounts.google.com:oaud', 'String', 'The audience of the Google token when it differs from `aud`'],
+  ['accounts.google.com:sub', 'String', 'The Google user id'],
+  ['graph.facebook.com:app_id', 'String', 'The Facebook app id'],
+  ['graph.facebook.com:id', 'String', 'The Facebook user id'],
+  ['www.amazon.com:app_id', 'String', 'The Login with Amazon app id'],
+  ['www.amazon.com:user_id', 'String', 'The Login with Amazon user id'],
+];

@@ -111,7 +111,9 @@ export class StepRecorder {
     this.before = stepsOf(snapshot);
     if (out.tokens?.length)
       this.pending.push(
-        Promise.all(out.tokens.map((t) => tokenView(t, at))).then((views) => {
+        Promise.all(
+          out.tokens.map((t) => tokenView(t, at).then((v) => (t.expect ? { ...v, jwks: t.expect.jwks } : v))),
+        ).then((views) => {
           step.tokens = views;
         }),
       );

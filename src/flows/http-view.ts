@@ -32,6 +32,14 @@ function isBinary(text: string): boolean {
   return false;
 }
 
+/** The body as sent, as text (`(N bytes of binary data)` when it is not text). */
+function rawText(body: Uint8Array): string {
+  if (body.length === 0) return '';
+  if (body.length > MAX_BODY_TEXT) return `(${body.length} bytes)`;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(body);
+  return isBinary(text) ? `(${body.length} bytes of binary data)` : text;
+}
+
 function bodyText(body: Uint8Array, contentType: string | undefined): string {
   if (body.length === 0) return '';
   if (body.length > MAX_BODY_TEXT) return `(${body.length} bytes)`;
@@ -84,6 +92,7 @@ export function requestView(req: HttpRequest): HttpView {
     startLine: `${req.method} ${target} HTTP/1.1`,
     headers: Object.entries(req.headers),
     body: bodyText(req.body, req.headers['content-type']),
+    raw: rawText(req.body),
     ...(req.headers['content-type'] ? { contentType: req.headers['content-type'] } : {}),
   };
 }
@@ -93,6 +102,7 @@ export function responseView(res: HttpResponse): HttpView {
     startLine: `HTTP/1.1 ${res.status} ${REASONS[res.status] ?? ''}`.trimEnd(),
     headers: Object.entries(res.headers),
     body: bodyText(res.body, res.headers['content-type']),
+    raw: rawText(res.body),
     ...(res.headers['content-type'] ? { contentType: res.headers['content-type'] } : {}),
   };
 }

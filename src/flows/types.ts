@@ -232,8 +232,10 @@ export interface HttpView {
   /** `POST https://cognito-idp.us-east-1.amazonaws.com/ HTTP/1.1` or `HTTP/1.1 200 OK`. */
   startLine: string;
   headers: [string, string][];
-  /** The body as text (pretty-printed when it is JSON or XML). */
+  /** The body as text, indented for reading when it is JSON, XML or a form. */
   body: string;
+  /** The body exactly as it went over the wire (text; binary shown as its size). */
+  raw: string;
   /** The body's media type (`application/x-amz-json-1.1`). */
   contentType?: string;
 }
@@ -248,6 +250,8 @@ export interface TokenView {
   signature?: string;
   claims: ClaimView[];
   checks: TokenCheck[];
+  /** The issuer's JWKS the token was checked against (as `TokenSpec.expect.jwks`). */
+  jwks?: { keys: Record<string, unknown>[] };
 }
 
 export interface ClaimView {

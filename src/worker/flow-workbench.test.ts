@@ -10,6 +10,7 @@ import { seededRandom } from '../aws/random';
 import type { CredentialsView } from '../flows/types';
 import { runFlow } from '../flows/runner';
 import { identityPoolEnhanced } from '../flows/identity-enhanced';
+import { FLOWS } from '../flows/registry';
 import * as wire from '../flows/wire';
 import { evaluateWorkbench } from '../workbench/evaluation';
 import { scenarioFromRequest } from '../workbench/from-request';
@@ -100,4 +101,31 @@ describe('scenarioFromRequest: a service’s request, posed again in the workben
     expect(s.request.principal).toMatch(/^arn:aws:sts::111122223333:assumed-role\/photos-app-authenticated\//);
     expect(s.request.context).toContainEqual({ key: 'cognito-identity.amazonaws.com:sub', value: identityId });
   }, 60_000);
+});
+
+describe('every decision a flow shows opens in the workbench with the same answer', () => {
+  let total = 0;
+  for (const flow of FLOWS) {
+    it(`${flow.id}: each step's decision, posed again in the workbench`, async () => {
+      const variants = flow.variants.length ? flow.variants.map((v) => ({ variant: v.id })) : [{}];
+      const options = [...variants, ...flow.switches.map((s) => ({ ...variants[0], switches: [s.id] }))];
+      let compared = 0;
+      for (const o of options) {
+        const r = await runFlow({ flow, world: defaultWorld(), seed: 'wb', options: o, managedPolicy: managed });
+        for (const step of r.run.steps) {
+          const d = step.decision;
+          if (!d?.request) continue;
+          const s = scenarioFromRequest(r.state.world, d.request, { managedPolicy: managed });
+          const answer = evaluateWorkbench(s.docs, s.request, { parse: parsePolicy, catalog });
+          const row = answer.rows[0]!;
+          expect(row.ok && row.value.decision, `${JSON.stringify(o)} ${step.event}`).toBe(d.decision);
+          compared++;
+        }
+      }
+      total += compared;
+    }, 180_000);
+  }
+  it('compared some decisions at all', () => {
+    expect(total).toBeGreaterThan(0);
+  });
 });

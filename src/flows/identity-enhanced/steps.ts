@@ -4,7 +4,7 @@
  * finally asks STS who the credentials belong to.
  */
 import type { World, UserPoolUser } from '../../world/types';
-import type { FlowContext, FlowEnv, FlowOptions, StepImpl, StepOutput, CredentialsView } from '../types';
+import type { FlowContext, FlowDecision, FlowEnv, FlowOptions, StepImpl, StepOutput, CredentialsView } from '../types';
 import { credentialsFromJson, failure, poolTokenSpecs, signer, srpSignIn } from '../common';
 import type { PoolTokens } from '../common';
 import * as wire from '../wire';
@@ -216,6 +216,8 @@ const getCredentials: StepImpl = async (ctx, env) => {
     credentials: creds,
     data: { credentials: creds },
     facts: roleFacts(x),
+    // The identity pool had STS assume the role: the role's trust policy, decided by the engine.
+    ...(x.decision?.request ? { decision: x.decision as FlowDecision } : {}),
   };
 };
 
