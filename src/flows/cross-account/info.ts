@@ -51,7 +51,7 @@ export const info: FlowInfo = {
       id: 'long-chain',
       label: 'Ask the chained session for two hours',
       explain:
-        'A role session that assumes another role (role chaining) gets at most one hour, whatever the role’s MaxSessionDuration.',
+        'The vendor chains from your first role to a second and asks for two hours. A role session that assumes another role (role chaining) gets at most one hour, whatever the role’s MaxSessionDuration.',
       fails: { step: 'sts.chainRole', code: 'ValidationError' },
     },
   ],

@@ -40,6 +40,11 @@ function trustPolicy(withCondition: boolean) {
   };
 }
 
+/** The integration has two roles: the chaining variant, or the switch that asks the chained session for more. */
+function chains(options: FlowOptions): boolean {
+  return options.variant === 'chaining' || (options.switches ?? []).includes('long-chain');
+}
+
 /** Adds the vendor's account and user, your role for the vendor (and a second role for chaining). */
 export function prepare(world: World, options: FlowOptions): { world: World; changes: string[] } {
   const changes: string[] = [];
@@ -95,7 +100,7 @@ export function prepare(world: World, options: FlowOptions): { world: World; cha
       ? `Added your role \`cloudinsight-audit\`: its trust policy names the vendor’s account and requires \`sts:ExternalId\` = \`${CUSTOMER_EXTERNAL_ID}\`.`
       : 'Added your role `cloudinsight-audit`: its trust policy names the vendor’s account, with no ExternalId condition.',
   );
-  if (options.variant === 'chaining') {
+  if (chains(options)) {
     world.roles.push({
       account: CUSTOMER,
       name: 'photos-inventory',
@@ -145,7 +150,7 @@ function vendorExchange(env: FlowEnv, path: string, body: unknown, reply: unknow
 
 const register: StepImpl = async (_ctx, env) => {
   const attacker = env.options.variant === 'confused-deputy';
-  const chained = env.options.variant === 'chaining';
+  const chained = chains(env.options);
   const externalId = attacker ? ATTACKER_EXTERNAL_ID : CUSTOMER_EXTERNAL_ID;
   const roles = chained ? [AUDIT_ROLE_ARN, INVENTORY_ROLE_ARN] : [AUDIT_ROLE_ARN];
   const x = vendorExchange(
