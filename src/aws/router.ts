@@ -13,7 +13,9 @@ const TARGETS: [string, ServiceName][] = [
   ['AWSCognitoIdentityService.', 'cognito-identity'],
   ['DynamoDB_20120810.', 'dynamodb'],
 ];
-const SCOPE_SERVICES = new Set<string>(['iam', 'sts', 's3', 'dynamodb', 'cognito-idp', 'cognito-identity']);
+const SCOPE_SERVICES = new Set<string>(['iam', 'sts', 's3', 'dynamodb', 'cognito-idp', 'cognito-identity', 'lambda']);
+/** Lambda's REST paths (`/2015-03-31/functions/…`). */
+const LAMBDA_PATH = '/2015-03-31/functions/';
 const CREDENTIAL_RE = /Credential=[^/,\s]+\/\d{8}\/[^/,\s]+\/([^/,\s]+)\/aws4_request/;
 const JWKS_RE = /^\/[\w-]+_[0-9a-zA-Z]+\/\.well-known\/(jwks\.json|openid-configuration)$/;
 const UNSIGNED_STS = new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML']);
@@ -32,6 +34,7 @@ export function route(req: HttpRequest): ServiceName {
   const scoped = scopeService(req);
   if (scoped && SCOPE_SERVICES.has(scoped)) return scoped as ServiceName;
   if (req.method === 'GET' && JWKS_RE.test(req.path)) return 'cognito-idp';
+  if (req.path.startsWith(LAMBDA_PATH) && !req.headers['host']?.includes('.s3.')) return 'lambda';
   const type = req.headers['content-type'] ?? '';
   if (req.method === 'POST' && req.path === '/' && type.startsWith('application/x-www-form-urlencoded')) {
     const params = new URLSearchParams(text(req.body));

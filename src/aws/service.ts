@@ -7,8 +7,8 @@ import type { HttpRequest, HttpResponse } from './http';
 import type { AwsContext, Principal } from './context';
 import type { CallDecision } from './authz';
 
-export type ServiceName = 'iam' | 'sts' | 'cognito-idp' | 'cognito-identity' | 's3' | 'dynamodb';
-export type Protocol = 'json' | 'query' | 'rest-xml';
+export type ServiceName = 'iam' | 'sts' | 'cognito-idp' | 'cognito-identity' | 's3' | 'dynamodb' | 'lambda';
+export type Protocol = 'json' | 'query' | 'rest-xml' | 'rest-json';
 
 export interface ServiceCall {
   request: HttpRequest;

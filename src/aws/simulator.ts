@@ -25,6 +25,7 @@ import { cognitoIdp } from './cognito-idp';
 import { cognitoIdentity } from './cognito-identity';
 import { s3 } from './s3';
 import { dynamodb } from './dynamodb';
+import { lambda } from './lambda';
 
 export const SERVICES: Record<ServiceName, ServiceModule> = {
   iam,
@@ -33,6 +34,7 @@ export const SERVICES: Record<ServiceName, ServiceModule> = {
   'cognito-identity': cognitoIdentity,
   s3,
   dynamodb,
+  lambda,
 };
 
 export interface Exchange {
@@ -87,6 +89,8 @@ export function internalError(name: ServiceName, ctx: AwsContext, req: HttpReque
       );
     case 'dynamodb':
       return jsonError('com.amazonaws.dynamodb.v20120810#InternalServerError', 'Internal server error', id, 500, '1.0');
+    case 'lambda':
+      return jsonError('ServiceException', 'An internal error occurred.', id, 500, '1.1');
     case 'cognito-idp':
     case 'cognito-identity':
       return jsonError('InternalErrorException', 'An internal error occurred.', id, 500, '1.1');
@@ -111,6 +115,8 @@ export function entityTooLarge(
       return queryError(name, 'RequestEntityTooLarge', message, id, 413);
     case 'dynamodb':
       return jsonError('RequestEntityTooLargeException', message, id, 413, '1.0');
+    case 'lambda':
+      return jsonError('RequestTooLargeException', message, id, 413, '1.1');
     case 'cognito-idp':
     case 'cognito-identity':
       return jsonError('RequestEntityTooLargeException', message, id, 413, '1.1');

@@ -5,7 +5,7 @@
  */
 import type { InspectionEvent, AnyMachineSnapshot } from 'xstate';
 import type { FlowExchange, FlowMessage, FlowStep, Party, PartyId, StepOutput } from './types';
-import { requestView, responseView } from './http-view';
+import { requestView, responseView, statusText } from './http-view';
 import { tokenView } from './tokens';
 import { errorOf } from './wire';
 
@@ -59,7 +59,8 @@ function messages(x: FlowExchange, from: PartyId): FlowMessage[] {
       from: to,
       to: from,
       kind: 'response',
-      label: err ? `${x.response.status} ${err.code}` : `${x.response.status} OK`,
+      // An error without an AWS code (the metadata service's HTML pages) is named by its status.
+      label: err && !err.code.startsWith('HTTP ') ? `${x.response.status} ${err.code}` : statusText(x.response.status),
       http: responseView(x.response),
       failed,
     },

@@ -3,7 +3,15 @@ import type { FlowInfo } from './catalog-types';
 import { info as identityPoolEnhanced } from './identity-enhanced/info';
 import { info as crossAccount } from './cross-account/info';
 import { info as rootUser } from './root/info';
+import { info as ec2InstanceCredentials } from './ec2/info';
+import { info as lambdaExecutionRole } from './lambda/info';
 
 export type { FlowInfo };
 
-export const FLOW_INFOS: FlowInfo[] = [identityPoolEnhanced, crossAccount, rootUser].sort((a, b) => a.order - b.order);
+export const FLOW_INFOS: FlowInfo[] = [
+  identityPoolEnhanced,
+  crossAccount,
+  rootUser,
+  ec2InstanceCredentials,
+  lambdaExecutionRole,
+].sort((a, b) => a.order - b.order);

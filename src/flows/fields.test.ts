@@ -6,10 +6,22 @@ import { explainField, explainHeader } from './fields';
 import type { FlowRun, HttpView } from './types';
 
 /**
- * Names that are data, not fields: none so far. Map keys under `Logins` (provider names) are
- * skipped by the collector.
+ * Names that are data, not fields: what flow 7's Lambda function returns is its own JSON (its
+ * keys are the function's, not AWS's). Attribute names of DynamoDB items and keys, and provider
+ * names in `Logins`, are skipped by the collector, as are HTML pages (IMDS's 401).
  */
-const IGNORED = new Set<string>([]);
+const IGNORED = new Set<string>(['job', 'reads', 'statusCode', 'items', 'customer', 'total']);
+
+/** Parents whose keys are data (provider names, item attribute names). */
+const DATA_PARENTS = new Set([
+  'Logins',
+  'Key',
+  'Item',
+  'Items',
+  'ExclusiveStartKey',
+  'LastEvaluatedKey',
+  'ExpressionAttributeValues',
+]);
 
 interface SeenNames {
   headers: Set<string>;
@@ -25,7 +37,7 @@ function walkJson(v: unknown, parent: string, out: SeenNames): void {
   if (!v || typeof v !== 'object') return;
   for (const [k, sub] of Object.entries(v as Record<string, unknown>)) {
     // Map keys that are provider names (`cognito-idp.REGION.amazonaws.com/POOL`) are data, not fields.
-    if (parent !== 'Logins' && !out.fields.has(k)) out.fields.set(k, parent);
+    if (!DATA_PARENTS.has(parent) && !IGNORED.has(parent) && !out.fields.has(k)) out.fields.set(k, parent);
     walkJson(sub, k, out);
   }
 }
@@ -33,7 +45,7 @@ function walkJson(v: unknown, parent: string, out: SeenNames): void {
 function body(h: HttpView, out: SeenNames): void {
   const type = h.contentType ?? '';
   const b = h.body.trim();
-  if (!b) return;
+  if (!b || type.includes('text/html')) return;
   if (type.includes('json') || b.startsWith('{')) {
     try {
       walkJson(JSON.parse(b), '', out);

@@ -41,6 +41,9 @@ const HEADERS: Record<string, string> = {
   'lambda-runtime-aws-request-id': 'The id of the Lambda invocation.',
   'x-amz-function-error': 'Set when the Lambda function threw: `Unhandled`.',
   'x-amz-log-result': 'The last 4 KB of the function’s log, base64 (with `LogType: Tail`).',
+  'x-amz-log-type':
+    'Lambda Invoke: `Tail` asks for the last 4 KB of the function’s log in `X-Amz-Log-Result`; `None` for none.',
+  'x-amz-crc32': 'DynamoDB: the CRC32 checksum of the response body, so the SDK can tell a damaged answer.',
   'x-amz-invocation-type': '`RequestResponse` (wait for the result), `Event` (asynchronous) or `DryRun`.',
   'x-amz-executed-version': 'The function version that ran.',
   location: 'Where the answer points (a redirect, or the created resource).',
@@ -216,7 +219,11 @@ const FIELDS: Record<string, string> = {
   // EC2 instance metadata (IMDS).
   InstanceProfileArn: 'The instance profile attached to the instance.',
   InstanceProfileId: 'The instance profile’s id (`AIPA…`).',
+  LastUpdated: 'When IMDS last rotated the credentials (it does so well before they expire).',
   // Lambda.
+  errorType: 'Lambda: the type of the error the function threw (`AccessDeniedException`, `Error`).',
+  errorMessage: 'Lambda: the message of the error the function threw.',
+  trace: 'Lambda: the stack trace of the error the function threw.',
   FunctionName: 'The function.',
   Payload: 'The event the function gets, or the result it returns.',
   StatusCode: 'The invocation’s HTTP status (200 even when the function threw: see `FunctionError`).',

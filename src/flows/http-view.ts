@@ -21,6 +21,11 @@ const REASONS: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
+/** `401 Unauthorized`: the status with its reason phrase. */
+export function statusText(status: number): string {
+  return `${status} ${REASONS[status] ?? ''}`.trimEnd();
+}
+
 const MAX_BODY_TEXT = 64 * 1024;
 
 /** Control characters other than tab, newline and carriage return, or bytes that are not UTF-8. */

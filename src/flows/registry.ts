@@ -3,8 +3,16 @@ import type { FlowDefinition } from './types';
 import { identityPoolEnhanced } from './identity-enhanced';
 import { crossAccount } from './cross-account';
 import { rootUser } from './root';
+import { ec2InstanceCredentials } from './ec2';
+import { lambdaExecutionRole } from './lambda';
 
-export const FLOWS: FlowDefinition[] = [identityPoolEnhanced, crossAccount, rootUser].sort((a, b) => a.order - b.order);
+export const FLOWS: FlowDefinition[] = [
+  identityPoolEnhanced,
+  crossAccount,
+  rootUser,
+  ec2InstanceCredentials,
+  lambdaExecutionRole,
+].sort((a, b) => a.order - b.order);
 
 export function flowById(id: string): FlowDefinition | undefined {
   return FLOWS.find((f) => f.id === id);

@@ -57,6 +57,12 @@ const CALLS: Record<ServiceName, SmithyInput> = {
     body: '{}',
   },
   s3: { method: 'PUT', path: '/my-bucket/notes/a%20b.txt', headers: { 'content-type': 'text/plain' }, body: 'hello' },
+  lambda: {
+    method: 'POST',
+    path: '/2015-03-31/functions/resize-image/invocations',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: '{}',
+  },
 };
 
 function codeOf(res: { body: Uint8Array; headers: Record<string, string> }): string {
@@ -84,6 +90,7 @@ describe('requests signed by @smithy/signature-v4 are authenticated for every se
     'cognito-identity': ['InvalidSignatureException', 400],
     dynamodb: ['com.amazon.coral.service#InvalidSignatureException', 400],
     s3: ['SignatureDoesNotMatch', 403],
+    lambda: ['InvalidSignatureException', 400],
   };
   for (const name of Object.keys(CALLS) as ServiceName[]) {
     it(`${name}: a tampered body, header or path is refused as the service words it`, async () => {

@@ -1,0 +1,18 @@
+export {
+  imdsHandle,
+  imdsRequest,
+  errorPage,
+  findInstance,
+  profileRole,
+  instanceIdOf,
+  ec2Trust,
+  IMDS_HOST,
+  TOKEN_PATH,
+  CREDENTIALS_PATH,
+  TTL_HEADER,
+  TOKEN_HEADER,
+  MAX_TOKEN_TTL,
+  CREDENTIALS_SECONDS,
+  ROTATE_AFTER_SECONDS,
+  REFRESH_BEFORE_EXPIRY_SECONDS,
+} from './handler';
