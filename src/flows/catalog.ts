@@ -5,6 +5,8 @@ import { info as identityPoolBasic } from './identity-basic/info';
 import { info as guestImages } from './guest-images/info';
 import { info as usingCredentials } from './using-credentials/info';
 import { info as userPool } from './user-pool/info';
+import { info as crossAccount } from './cross-account/info';
+import { info as rootUser } from './root/info';
 import { info as ec2InstanceCredentials } from './ec2/info';
 import { info as lambdaExecutionRole } from './lambda/info';
 
@@ -16,6 +18,8 @@ export const FLOW_INFOS: FlowInfo[] = [
   guestImages,
   usingCredentials,
   userPool,
+  crossAccount,
+  rootUser,
   ec2InstanceCredentials,
   lambdaExecutionRole,
 ].sort((a, b) => a.order - b.order);

@@ -5,6 +5,8 @@ import { identityPoolBasic } from './identity-basic';
 import { guestImages } from './guest-images';
 import { usingCredentials } from './using-credentials';
 import { userPoolFlow } from './user-pool';
+import { crossAccount } from './cross-account';
+import { rootUser } from './root';
 import { ec2InstanceCredentials } from './ec2';
 import { lambdaExecutionRole } from './lambda';
 
@@ -14,6 +16,8 @@ export const FLOWS: FlowDefinition[] = [
   guestImages,
   usingCredentials,
   userPoolFlow,
+  crossAccount,
+  rootUser,
   ec2InstanceCredentials,
   lambdaExecutionRole,
 ].sort((a, b) => a.order - b.order);

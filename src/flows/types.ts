@@ -152,7 +152,7 @@ export type FlowDecision = DecisionView & { request: NonNullable<DecisionView['r
 
 /** An exchange as a run keeps it: the simulator's record, or a party the simulator does not route (IMDS). */
 export type FlowExchange = Omit<Exchange, 'service' | 'decision'> & {
-  service: Exchange['service'] | 'ec2-metadata' | 'lambda' | 'sign-in';
+  service: Exchange['service'] | 'ec2-metadata' | 'lambda' | 'sign-in' | 'vendor';
   decision?: DecisionView;
 };
 
