@@ -116,6 +116,14 @@ const FIELDS: Record<string, string> = {
   UserConfirmed: 'Whether the user is confirmed (false until the confirmation code).',
   UserSub: 'The new user’s `sub`: a UUID that never changes or gets reused.',
   CodeDeliveryDetails: 'Where the code was sent.',
+  CodeDeliveryDetailsList:
+    'Where each verification code went, one entry per attribute that changed (UpdateUserAttributes).',
+  requiredAttributes:
+    'NEW_PASSWORD_REQUIRED: the attributes the user must give with the new password (a JSON list, `userAttributes.` names).',
+  userAttributes:
+    'NEW_PASSWORD_REQUIRED: the user’s current attributes as a JSON object (without `sub`), to show or complete.',
+  PreferredMfaSetting: 'The MFA the user prefers (`SOFTWARE_TOKEN_MFA`, `SMS_MFA`, `EMAIL_OTP`), when set (GetUser).',
+  UserMFASettingList: 'The MFA methods the user has turned on (GetUser).',
   Destination: 'The masked address the code went to (`m***@e***`).',
   DeliveryMedium: '`EMAIL` or `SMS`.',
   AttributeName: 'The attribute the code verifies.',
