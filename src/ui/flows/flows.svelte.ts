@@ -10,7 +10,6 @@ import type { FlowOptions, FlowRun, FlowDecision } from '../../flows/types';
 import type { World } from '../../world/types';
 import type { Answer } from '../../workbench/types';
 import type { WorldScenario } from '../../workbench/from-world';
-import { scenarioFromWorld } from '../../workbench/from-world';
 import { compareRuns, type Comparison } from '../../flows/compare';
 import { FLOW_LINK_FORMAT } from '../../flows/link';
 import { VERSION } from '../../version';
@@ -279,34 +278,24 @@ export class FlowsModel {
   async openInWorkbench(decision: FlowDecision): Promise<void> {
     const run = this.run;
     if (!run) return;
-    let world = this.world();
     const c = flowClient();
-    const prepared = await c.call<Answer<World>>((api) =>
-      api.flowWorld({ flowId: run.flow.id, world, options: run.options }),
-    );
-    if (prepared.ok && prepared.value.ok) world = prepared.value.value;
+    // What crosses to the worker must be plain data: the run and the decision are reactive state.
+    const options = $state.snapshot(run.options) as FlowOptions;
     const request = $state.snapshot(decision.request) as FlowDecision['request'];
+    const fail = (why: string) => {
+      this.notice = { kind: 'error', text: `The workbench could not be prepared: ${why}.` };
+    };
+    // The documents the run decided with: the Account's world as the flow prepared it.
+    const prepared = await c.call<Answer<World>>((api) =>
+      api.flowWorld({ flowId: run.flow.id, world: this.world(), options }),
+    );
+    if (!prepared.ok) return fail(prepared.error);
+    if (!prepared.value.ok) return fail(prepared.value.errors.join('; '));
+    const world = prepared.value.value;
     const fromRequest = await c.call<Answer<WorldScenario>>((api) => api.scenarioFromRequest(world, request));
-    let scenario: WorldScenario;
-    if (fromRequest.ok && fromRequest.value.ok) scenario = fromRequest.value.value;
-    else {
-      // Without the worker's `scenarioFromRequest`, the account's documents and the request's action.
-      try {
-        scenario = scenarioFromWorld(world, { principal: decision.principal, resource: decision.resource });
-        scenario.request.actions = [decision.action];
-        const ctx = decision.request.context ?? {};
-        scenario.request.context = [
-          ...scenario.request.context.filter((x) => !(x.key in ctx)),
-          ...Object.entries(ctx).map(([key, v]) => ({ key, value: Array.isArray(v) ? v.join(', ') : String(v) })),
-        ];
-      } catch (e) {
-        this.notice = {
-          kind: 'error',
-          text: `The workbench could not be prepared: ${e instanceof Error ? e.message : String(e)}.`,
-        };
-        return;
-      }
-    }
+    if (!fromRequest.ok) return fail(fromRequest.error);
+    if (!fromRequest.value.ok) return fail(fromRequest.value.errors.join('; '));
+    const scenario = fromRequest.value.value;
     openInWorkbench({ ...scenario, name: `${run.flow.title}: ${decision.action}` });
     router.navigate('/workbench');
   }
