@@ -80,6 +80,10 @@ test('step back and forward, jump to a step, open a request and a token (flow 2)
   await expect(http).toContainText('POST https://cognito-identity.us-east-1.amazonaws.com/ HTTP/1.1');
   await expect(http).toContainText('x-amz-target: AWSCognitoIdentityService.GetCredentialsForIdentity');
   await expect(http).toContainText('"IdentityId"');
+  // The body byte for byte as sent: JSON without a space.
+  await http.getByRole('button', { name: 'As sent' }).click();
+  await expect(http.getByTestId('http-raw')).toContainText('{"IdentityId":"us-east-1:');
+  await http.getByRole('button', { name: 'Indented' }).click();
   await page.getByRole('button', { name: /^Step 3: Response from Identity pool to Browser app: 200 OK/ }).click();
   await expect(http).toContainText('HTTP/1.1 200 OK');
   await expect(http).toContainText('"SessionToken"');
