@@ -1,0 +1,10 @@
+export * from './types';
+export { buildAccess } from './access';
+export type { AccessRelation } from './access';
+export { makeChecker } from './check';
+export type { Checker, CheckOptions } from './check';
+export { findEscalations } from './escalation';
+export { graphRequest, contextKeys, timeOf } from './request';
+export { graphPrincipals, graphResources, resourceTypeOf, SESSION_NAME } from './world-nodes';
+export { actionsByResourceType, actionsFor } from './actions';
+export type { TypedAction } from './actions';
