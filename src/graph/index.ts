@@ -8,3 +8,7 @@ export { graphRequest, contextKeys, timeOf } from './request';
 export { graphPrincipals, graphResources, resourceTypeOf, SESSION_NAME } from './world-nodes';
 export { actionsByResourceType, actionsFor } from './actions';
 export type { TypedAction } from './actions';
+export { proveAccess, proveStep } from './proof';
+export type { AccessToProve, ActionProof, EdgeProof, ProofCondition, ProofStatement } from './proof';
+export { proposeFix } from './fix';
+export type { FixOptions } from './fix';
