@@ -387,3 +387,33 @@ describe('paths', () => {
     expect(e.paths[1].path[1].description).toBe('hop can write its own role an inline policy that allows everything');
   });
 });
+
+describe('conditions and other accounts', () => {
+  const mfaRole = () =>
+    world({
+      users: [user('attacker', [allow('sts:AssumeRole', '*', { Bool: { 'aws:MultiFactorAuthPresent': 'true' } })])],
+      roles: [adminRole('ops', `arn:aws:iam::${ACCT}:root`)],
+    });
+
+  it('an AssumeRole that needs MFA stays as a conditional edge with its condition; the context decides it', () => {
+    const e = escalations(mfaRole());
+    expect(e.paths.map((p) => p.path.map((s) => `${s.kind} -> ${short(s.to)} (${s.holds})`))).toEqual([
+      ['sts:AssumeRole -> ops (conditional)'],
+    ]);
+    expect(e.edges[0].required[0].conditions?.map((c) => [c.effect, c.keys])).toEqual([
+      ['Allow', ['aws:MultiFactorAuthPresent']],
+    ]);
+    const withMfa = findEscalations(mfaRole(), catalog, { now: NOW, context: { mfa: true } });
+    expect(withMfa.edges.map((s) => s.holds)).toEqual(['always']);
+    const without = findEscalations(mfaRole(), catalog, { now: NOW, context: { mfa: false } });
+    expect(without.edges).toEqual([]);
+  });
+
+  it('another account that a trust policy names can assume the role: a path from outside', () => {
+    const w = world({ roles: [adminRole('ops', 'arn:aws:iam::444455556666:root')] });
+    const e = escalations(w);
+    expect(e.paths.map((p) => [p.principal, p.path.map((s) => s.description)])).toEqual([
+      ['arn:aws:iam::444455556666:root', ['account 444455556666 can assume ops']],
+    ]);
+  });
+});

@@ -71,6 +71,15 @@ describe('the fewest changes', () => {
     expect(valid(fix.world)).toEqual([]);
   });
 
+  it('another account that can assume an administrator role: cut in the role’s trust policy, the only place the world holds', () => {
+    const w = world({ roles: [adminRole('ops', 'arn:aws:iam::444455556666:root')] });
+    const fix = proposeFix(w, catalog, { now: NOW });
+    expect(fix.proposal.changes.map((c) => [c.place, c.description])).toEqual([
+      ['trust-policy', 'Deny sts:AssumeRole to account 444455556666 in the trust policy of ops'],
+    ]);
+    expect(fix.proposal.remaining).toEqual([]);
+  });
+
   it('nothing to cut: no changes', () => {
     const { proposal } = proposeFix(world({ users: [user('a', [allow('s3:GetObject')])] }), catalog, { now: NOW });
     expect(proposal).toEqual({ changes: [], remaining: [], needed: [] });
