@@ -23,7 +23,7 @@ import type {
   Layout,
   NeededAccess,
 } from '../graph/types';
-import { ADMIN } from '../graph/types';
+import { answerQuery, queryPresets, type QueryAnswer, type QueryPreset } from '../graph/query';
 import { layoutGraph, type LayoutRequest } from './graph-layout';
 
 export type { LayoutRequest };
@@ -47,18 +47,12 @@ export interface GraphOverview {
   stats: AccessStats;
   /** How long the escalations took, in milliseconds. */
   escalationMs: number;
+  /** The question box's buttons for this world. */
+  presets: QueryPreset[];
 }
 
-/** One answer of the question box: a table, and the nodes it names (to highlight). */
-export interface GraphQueryAnswer {
-  title: string;
-  columns: string[];
-  rows: string[][];
-  /** The node ids the answer names (principals, resources, `admin`). */
-  nodes: string[];
-  /** When the question could not be understood: why, and what might be meant. */
-  error?: string;
-}
+/** One answer of the question box (`src/graph/query.ts`): a table, and the nodes it names. */
+export type GraphQueryAnswer = QueryAnswer;
 
 export interface GraphFixAnswer {
   proposal: FixProposal;
@@ -124,6 +118,7 @@ export function graphHost(catalog: () => Promise<Catalog>, managed: () => Promis
       escalations,
       stats: k.relation.stats,
       escalationMs: ms,
+      presets: queryPresets(k.relation, escalations),
     };
   }
 
@@ -140,7 +135,10 @@ export function graphHost(catalog: () => Promise<Catalog>, managed: () => Promis
       try {
         const k = await relationOf(req);
         const { escalations } = await escalationsOf(req, k);
-        return { ok: true, value: answerQuestion(String(req.question).slice(0, 500), k.relation, escalations) };
+        return {
+          ok: true,
+          value: answerQuery(String(req.question), k.relation, escalations, { catalog: await catalog() }),
+        };
       } catch (e) {
         return { ok: false, errors: [errorText(e)] };
       }
@@ -183,166 +181,3 @@ export function graphHost(catalog: () => Promise<Catalog>, managed: () => Promis
 }
 
 export type GraphHost = ReturnType<typeof graphHost>;
-
-// The question box ---------------------------------------------------------------------------
-
-const LEVEL_WORDS: Record<string, string> = {
-  list: 'List',
-  read: 'Read',
-  write: 'Write',
-  tag: 'Tagging',
-  tagging: 'Tagging',
-  permissions: 'Permissions management',
-};
-
-/** The principal or resource a name means: its id or ARN, its label, or `user/NAME`, `role/NAME`. */
-function resolve<T>(items: readonly T[], idOf: (t: T) => string, labelOf: (t: T) => string, name: string): T[] {
-  const n = name.trim().toLowerCase();
-  if (!n) return [];
-  const exact = items.filter((t) => idOf(t).toLowerCase() === n);
-  if (exact.length) return exact;
-  const byLabel = items.filter((t) => labelOf(t).toLowerCase() === n);
-  if (byLabel.length) return byLabel;
-  return items.filter((t) => idOf(t).toLowerCase().endsWith(`:${n}`) || idOf(t).toLowerCase().endsWith(`/${n}`));
-}
-
-const holdsText = (h: string) => (h === 'always' ? 'always' : 'under a condition');
-
-/**
- * Answers what the page's question box asks, over the relation and the escalations: who can
- * LEVEL|ACTION RESOURCE, what can PRINCIPAL do, can PRINCIPAL reach admin, who can pass role
- * NAME, what is public, paths to admin.
- */
-export function answerQuestion(question: string, relation: AccessRelation, escalations: Escalations): GraphQueryAnswer {
-  const q = question.trim().replace(/\s+/g, ' ');
-  const lower = q.toLowerCase().replace(/\?$/, '');
-  const principalLabel = (id: string) =>
-    id === ADMIN ? 'Admin' : (relation.principals.find((p) => p.id === id)?.label ?? id);
-  const resourceLabel = (arn: string) => relation.resources.find((r) => r.arn === arn)?.label ?? arn;
-  const findPrincipal = (name: string) =>
-    resolve(
-      relation.principals,
-      (p) => p.id,
-      (p) => p.label,
-      name,
-    );
-  const findResource = (name: string) =>
-    resolve(
-      relation.resources,
-      (r) => r.arn,
-      (r) => r.label,
-      name,
-    );
-  const fail = (error: string): GraphQueryAnswer => ({ title: q, columns: [], rows: [], nodes: [], error });
-  const suggest = (name: string, kind: 'principal' | 'resource') => {
-    const n = name.trim().toLowerCase().slice(0, 3);
-    const labels =
-      kind === 'principal' ? relation.principals.map((p) => p.label) : relation.resources.map((r) => r.label);
-    const close = labels.filter((l) => n && l.toLowerCase().includes(n)).slice(0, 5);
-    return `there is no ${kind} \`${name}\` in this account${close.length ? `; did you mean ${close.map((c) => `\`${c}\``).join(', ')}?` : ''}`;
-  };
-
-  const pathsTable = (paths: Escalations['paths'], title: string): GraphQueryAnswer => ({
-    title,
-    columns: ['Principal', 'Hops', 'Path'],
-    rows: paths.map((p) => [
-      principalLabel(p.principal),
-      String(p.path.length),
-      p.path.map((s) => `${principalLabel(s.from)} → ${principalLabel(s.to)} (${s.kind})`).join('; '),
-    ]),
-    nodes: [...new Set(paths.flatMap((p) => [p.principal, ...p.path.map((s) => s.to)]))],
-  });
-
-  if (lower === 'paths to admin' || lower === 'who can reach admin')
-    return pathsTable(escalations.paths, 'Paths to admin');
-
-  if (lower === 'what is public') {
-    const outside = relation.principals.filter((p) => p.kind === 'anonymous' || p.kind === 'account' || p.external);
-    const edges = outside.flatMap((p) => relation.edgesFrom(p.id));
-    return {
-      title: 'What is public (anyone, and other accounts)',
-      columns: ['Principal', 'Resource', 'Access', 'Holds', 'Actions'],
-      rows: edges.map((e) => [
-        principalLabel(e.principal),
-        resourceLabel(e.resource),
-        e.level,
-        holdsText(e.holds),
-        e.actions.join(', '),
-      ]),
-      nodes: [...new Set(edges.flatMap((e) => [e.principal, e.resource]))],
-    };
-  }
-
-  let m = /^can (.+?) reach admin\??$/i.exec(q);
-  if (m) {
-    const ps = findPrincipal(m[1]!);
-    if (!ps.length) return fail(suggest(m[1]!, 'principal'));
-    const p = ps[0]!;
-    if (escalations.admins.includes(p.id))
-      return {
-        title: `${p.label} already has administrator access`,
-        columns: ['Principal', 'Hops', 'Path'],
-        rows: [[p.label, '0', 'administrator already']],
-        nodes: [p.id, ADMIN],
-      };
-    const path = escalations.paths.filter((x) => x.principal === p.id);
-    const a = pathsTable(path, path.length ? `${p.label} can reach admin` : `${p.label} cannot reach admin`);
-    return path.length ? a : { ...a, nodes: [p.id] };
-  }
-
-  m = /^who can pass (?:the )?(?:role )?(.+?)\??$/i.exec(q);
-  if (m) {
-    const roles = findResource(m[1]!).filter((r) => r.type === 'iam:role');
-    if (!roles.length) return fail(suggest(m[1]!, 'resource'));
-    return whoCanTable('iam:PassRole', roles[0]!);
-  }
-
-  m = /^what can (.+?) do\??$/i.exec(q);
-  if (m) {
-    const ps = findPrincipal(m[1]!);
-    if (!ps.length) return fail(suggest(m[1]!, 'principal'));
-    const p = ps[0]!;
-    const edges = relation.edgesFrom(p.id);
-    return {
-      title: `What ${p.label} can do`,
-      columns: ['Resource', 'Access', 'Holds', 'Actions'],
-      rows: edges.map((e) => [resourceLabel(e.resource), e.level, holdsText(e.holds), e.actions.join(', ')]),
-      nodes: [p.id, ...new Set(edges.map((e) => e.resource))],
-    };
-  }
-
-  m = /^who can (\S+) (?:on )?(.+?)\??$/i.exec(q);
-  if (m) {
-    const verb = m[1]!;
-    const rs = findResource(m[2]!);
-    if (!rs.length) return fail(suggest(m[2]!, 'resource'));
-    const r = rs[0]!;
-    const level = LEVEL_WORDS[verb.toLowerCase()];
-    if (level) {
-      const edges = relation.edgesTo(r.arn).filter((e) => e.level === level);
-      return {
-        title: `Who can ${verb.toLowerCase()} ${r.label}`,
-        columns: ['Principal', 'Holds', 'Actions'],
-        rows: edges.map((e) => [principalLabel(e.principal), holdsText(e.holds), e.actions.join(', ')]),
-        nodes: [r.arn, ...edges.map((e) => e.principal)],
-      };
-    }
-    if (!verb.includes(':'))
-      return fail(`\`${verb}\` is neither an access level (list, read, write, permissions, tagging) nor an action`);
-    return whoCanTable(verb, r);
-  }
-
-  return fail(
-    'ask, for instance: who can read playground-photos; who can s3:GetObject on ARN; what can alice do; can bob reach admin; who can pass role web-server; what is public; paths to admin',
-  );
-
-  function whoCanTable(action: string, r: GraphResource): GraphQueryAnswer {
-    const who = relation.whoCan(action, r.arn);
-    return {
-      title: `Who can ${action} on ${r.label}`,
-      columns: ['Principal', 'Holds'],
-      rows: who.map((w) => [principalLabel(w.principal), holdsText(w.answer.holds)]),
-      nodes: [r.arn, ...who.map((w) => w.principal)],
-    };
-  }
-}

@@ -9,7 +9,7 @@ import { EngineClient } from '../../worker/client';
 import type { GraphFixAnswer, GraphOverview, GraphQueryAnswer, LayoutRequest } from '../../worker/graph-host';
 import type { AccessToProve, ActionProof, EdgeProof } from '../../graph/proof';
 import type { AccessLevel, EscalationStep, FixProposal, GraphContext, Layout, NeededAccess } from '../../graph/types';
-import { ACCESS_LEVELS, ADMIN } from '../../graph/types';
+import { ACCESS_LEVELS } from '../../graph/types';
 import type { World } from '../../world/types';
 import type { Answer } from '../../workbench/types';
 import type { WorldScenario } from '../../workbench/from-world';
@@ -132,24 +132,17 @@ export class GraphModel {
     return this.overview?.escalations.paths.length ?? 0;
   }
 
-  /** Nodes the question's answer names. */
-  get highlight(): readonly string[] {
-    return this.answer?.nodes ?? [];
+  /** Principal ids and resource ARNs the question's answer names (Admin when it is about paths). */
+  get highlight(): { principals: readonly string[]; resources: readonly string[] } {
+    const a = this.answer;
+    if (!a || a.kind === 'error') return { principals: [], resources: [] };
+    const steps = a.steps ?? [];
+    const principals = [...(a.principals ?? []), ...steps.flatMap((s) => [s.from, s.to])];
+    return { principals, resources: a.resources ?? [] };
   }
 
   get presets(): Preset[] {
-    const o = this.overview;
-    if (!o) return [];
-    const bucket = o.resources.find((r) => r.type === 's3:bucket');
-    const role = o.principals.find((p) => p.kind === 'role');
-    const user = o.principals.find((p) => p.kind === 'user' && !o.escalations.admins.includes(p.id));
-    const out: Preset[] = [];
-    if (bucket) out.push({ label: `Who can read ${bucket.label}`, question: `who can read ${bucket.label}` });
-    if (role) out.push({ label: `What can ${role.label} do`, question: `what can ${role.label} do` });
-    if (user) out.push({ label: `Can ${user.label} reach admin`, question: `can ${user.label} reach admin` });
-    if (role) out.push({ label: `Who can pass ${role.label}`, question: `who can pass role ${role.label}` });
-    out.push({ label: 'What is public', question: 'what is public' });
-    return out;
+    return (this.overview?.presets ?? []).map((p) => ({ label: p.label, question: p.query }));
   }
 
   /** Accesses the learner may mark as needed: the access edges of the users and roles. */
@@ -194,8 +187,9 @@ export class GraphModel {
     if (!g) return;
     const req: LayoutRequest = {
       kind: this.view === 'neighbourhood' ? 'neighbourhood' : 'layered',
-      nodes: g.nodes.map((n) => ({ id: n.id, width: NODE_W, height: NODE_H, rank: n.rank })),
+      nodes: g.nodes.map((n) => ({ id: n.id, width: NODE_W, height: NODE_H })),
       edges: g.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+      ...(this.view === 'access' ? { target: null } : {}),
       ...(this.view === 'neighbourhood' && this.focus ? { focus: this.focus } : {}),
     };
     const answer = await graphClient().latest<Answer<Layout>>('graph-layout', (api) => api.graphLayout(req));
@@ -338,12 +332,12 @@ export class GraphModel {
     if (!answer.ok) return this.fail('The question could not be answered', answer.error);
     if (!answer.value.ok) return this.fail('The question could not be answered', answer.value.errors.join('; '));
     this.answer = answer.value.value;
-    // Show the answer's nodes: accesses in the Access view, paths in the paths view.
-    const nodes = this.answer.nodes;
-    if (nodes.length && !this.answer.error) {
-      const wantPaths = nodes.includes(ADMIN);
-      const want: GraphViewKind = wantPaths ? 'paths' : 'access';
-      if (this.view !== want && this.view !== 'neighbourhood') {
+    // Show the answer's nodes: paths in the paths view, accesses in the Access view.
+    const a = this.answer;
+    if (a.kind !== 'error' && this.view !== 'neighbourhood') {
+      const paths = ['reach-admin', 'paths-to-admin', 'admins'].includes(a.kind);
+      const want: GraphViewKind = paths ? 'paths' : 'access';
+      if (this.view !== want) {
         this.view = want;
         this.scope = null;
         await this.relayout();
