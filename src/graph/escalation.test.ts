@@ -349,6 +349,20 @@ describe('driving an existing resource that runs as a role', () => {
     });
   }
 
+  it('a function policy alone can grant lambda:UpdateFunctionCode: the step is found without an identity allow', () => {
+    const fn = `arn:aws:lambda:${region}:${ACCT}:function:job`;
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: ATTACKER }, Action: 'lambda:UpdateFunctionCode', Resource: fn }],
+    };
+    const w = world({
+      users: [user('attacker', [])],
+      roles: [adminRole('target', 'lambda.amazonaws.com')],
+      resources: [{ type: 'lambda-function', arn: fn, role: roleArn('target'), policy }],
+    });
+    expect(edgesOf(w, 'lambda:UpdateFunctionCode')).toEqual(['attacker -> target (always)']);
+  });
+
   it('an instance without an instance profile, or a stack that names no role, gives no step', () => {
     const a = user('attacker', [allow(['ssm:SendCommand', 'cloudformation:UpdateStack'])]);
     const w = world({
