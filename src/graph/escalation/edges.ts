@@ -174,6 +174,18 @@ export function findEdges(ew: EdgeWorld): EscalationStep[] {
             // The step rewrites the trust policy to name the principal; the engine then decides the assume.
             judge: () => makeChecker(withTrust(ew.world, r.arn, h!.arn), ew.options)(p, 'sts:AssumeRole', r.arn).holds,
           }));
+      case 'assumable-role':
+        return roles
+          .filter((r) => r.account === account && r.arn !== p.id && !ew.admins.has(r.arn))
+          .map((r) => ({
+            to: ADMIN,
+            target: r.arn,
+            // The role, given everything, must then be an administrator (its boundary, SCPs still apply).
+            judge: () => {
+              const rp = ew.byId.get(r.arn);
+              return rp ? adminIfGranted(r, rp) : 'never';
+            },
+          }));
       case 'self':
         return [{ to: ADMIN, target: p.id, judge: () => adminIfGranted(h!, p) }];
       case 'own-group':

@@ -84,7 +84,7 @@ const OTHER_PATTERNS: Partial<Record<ExistingKind, RegExp>> = {
 export interface ExistingResource {
   arn: string;
   account: string;
-  /** The ARN of the role it runs as. */
+  /** The ARN of the role it runs as (for `ec2-stored-key`: the user whose key it keeps). */
   role: string;
 }
 
@@ -94,6 +94,15 @@ export function existingResources(world: World, kind: ExistingKind): ExistingRes
   for (const r of world.resources ?? []) {
     const account = r.account ?? r.arn.split(':')[4] ?? '';
     let role: string | undefined;
+    if (kind === 'ec2-stored-key' && r.type === 'ec2-instance') {
+      for (const id of r.storedAccessKeys ?? []) {
+        const u = (world.users ?? []).find((x) =>
+          (x.accessKeys ?? []).some((k) => k.accessKeyId === id && k.status === 'Active'),
+        );
+        if (u) out.push({ arn: r.arn, account, role: iamArn('user', u.account, u.name, u.path) });
+      }
+      continue;
+    }
     if (kind === 'lambda-function' && r.type === 'lambda-function') role = roleByRef(world, account, r.role);
     else if (kind === 'ec2-instance' && r.type === 'ec2-instance' && r.instanceProfile)
       role = roleOfInstanceProfile(world, r.instanceProfile);
