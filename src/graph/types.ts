@@ -102,6 +102,11 @@ export interface AccessAnswer {
   holds: Holds;
   /** For `conditional`: the statements whose conditions decide it. */
   conditions?: ConditionNote[];
+  /**
+   * For `conditional`: open keys and values under which `authorize` allows (a key left out is
+   * absent); added to the graph context's keys, they make the request an Allow.
+   */
+  witness?: Record<string, ContextValue>;
 }
 
 /** One bundled edge: a principal's access to a resource at one access level. */
