@@ -126,6 +126,15 @@ describe('iamplay graph', () => {
         `  arn:aws:iam::${ACCOUNT}:root\n`,
       err: '',
     });
+    // with MFA open, dev is among them under the condition
+    expect((await run([world, '--who-can', 's3:GetObject', OBJECT, ...NOW])).out).toBe(
+      `3 principals can s3:GetObject on ${OBJECT}:\n` +
+        `  arn:aws:iam::${ACCOUNT}:user/dev (under a condition)\n` +
+        '      if {"Bool":{"aws:MultiFactorAuthPresent":"true"}} (identity policy user/dev:inline/launch, Statement[1]; ' +
+        'open keys: aws:MultiFactorAuthPresent; holds with aws:MultiFactorAuthPresent=true)\n' +
+        `  arn:aws:iam::${ACCOUNT}:role/ops-admin\n` +
+        `  arn:aws:iam::${ACCOUNT}:root\n`,
+    );
     const json = await run(
       ['-', '--who-can', 'iam:PassRole', 'role/ops-admin', '--format', 'json', ...NOW],
       JSON.stringify(WORLD),
@@ -142,6 +151,15 @@ describe('iamplay graph', () => {
     expect(await run([world, '--can', 'dev', 's3:GetObject', OBJECT, ...NOW, '--mfa', 'true'])).toEqual({
       code: 0,
       out: `allowed: arn:aws:iam::${ACCOUNT}:user/dev can s3:GetObject on ${OBJECT}\n`,
+      err: '',
+    });
+    // MFA open: allowed only under the statement's condition, printed with a context where it holds
+    expect(await run([world, '--can', 'dev', 's3:GetObject', OBJECT, ...NOW])).toEqual({
+      code: 3,
+      out:
+        `allowed only under a condition: arn:aws:iam::${ACCOUNT}:user/dev can s3:GetObject on ${OBJECT}\n` +
+        '  if {"Bool":{"aws:MultiFactorAuthPresent":"true"}} (identity policy user/dev:inline/launch, Statement[1]; ' +
+        'open keys: aws:MultiFactorAuthPresent; holds with aws:MultiFactorAuthPresent=true)\n',
       err: '',
     });
     // a resource by its name, a principal as user/NAME

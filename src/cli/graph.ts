@@ -224,8 +224,15 @@ function checkAction(catalog: Catalog, typed: string): string | { problem: strin
   };
 }
 
-const conditionText = (c: ConditionNote) =>
-  `${c.effect === 'Allow' ? 'if' : 'unless'} ${c.condition} (${c.policyType} ${safe(c.policyId)}, statement ${c.sid ? safe(c.sid) : c.statementIndex}; open keys: ${c.keys.join(', ')})`;
+const conditionText = (c: ConditionNote) => {
+  const statement = c.sid ? `Sid ${safe(c.sid)}` : `Statement[${c.statementIndex}]`;
+  const witness = c.witness
+    ? `; holds with ${Object.entries(c.witness)
+        .map(([k, v]) => `${k}=${safe(Array.isArray(v) ? v.join(',') : String(v))}`)
+        .join(' ')}`
+    : '';
+  return `${c.effect === 'Allow' ? 'if' : 'unless'} ${safe(c.condition)} (${c.policyType} policy ${safe(c.policyId)}, ${statement}; open keys: ${c.keys.map(safe).join(', ')}${witness})`;
+};
 
 function answerJson(a: AccessAnswer) {
   return a.conditions?.length ? { holds: a.holds, conditions: a.conditions } : { holds: a.holds };

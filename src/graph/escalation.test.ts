@@ -43,16 +43,13 @@ const short = (arn: string) => arn.replace(/^arn:aws:iam::\d{12}:(user|role|root
 const ATTACKER = userArn('attacker');
 
 describe('the technique catalogue', () => {
-  it('holds the 31 paths of IAM Vulnerable in pathfinding.cloud’s categories', () => {
+  it('holds the 31 paths of IAM Vulnerable and three more, in pathfinding.cloud’s categories', () => {
     const count = (c: string) => TECHNIQUES.filter((t) => t.category === c).length;
-    expect(TECHNIQUES.length).toBe(31);
-    expect(new Set(TECHNIQUES.map((t) => t.id)).size).toBe(31);
-    expect([
-      count('principal-access'),
-      count('self-escalation'),
-      count('new-passrole'),
-      count('existing-passrole'),
-    ]).toEqual([5, 9, 10, 7]);
+    expect(TECHNIQUES.length).toBe(34);
+    expect(new Set(TECHNIQUES.map((t) => t.id)).size).toBe(34);
+    expect(
+      ['principal-access', 'self-escalation', 'new-passrole', 'existing-passrole', 'credential-access'].map(count),
+    ).toEqual([7, 9, 10, 7, 1]);
     expect(techniqueList()[0]).toEqual({
       id: 'iam:CreateAccessKey',
       category: 'principal-access',
@@ -132,6 +129,20 @@ describe('roles', () => {
     const denied = user('attacker', [allow(['iam:UpdateAssumeRolePolicy', 'sts:AssumeRole']), deny('sts:AssumeRole')]);
     expect(edgesOf(world({ users: [denied], roles: [r] }), 'iam:UpdateAssumeRolePolicy')).toEqual([]);
   });
+});
+
+describe('changing a role one can assume', () => {
+  for (const action of ['iam:AttachRolePolicy', 'iam:PutRolePolicy'])
+    it(`${action} on a role it can assume, then assume it: admin; on a role it cannot assume nothing`, () => {
+      const a = user('attacker', [allow([action, 'sts:AssumeRole'])]);
+      const weak = (trusts: string) => role('app', trusts, [allow('s3:GetObject')]);
+      expect(edgesOf(world({ users: [a], roles: [weak(ATTACKER)] }), `${action}+sts:AssumeRole`)).toEqual([
+        'attacker -> admin (always)',
+      ]);
+      expect(edgesOf(world({ users: [a], roles: [weak('ec2.amazonaws.com')] }), `${action}+sts:AssumeRole`)).toEqual(
+        [],
+      );
+    });
 });
 
 describe('self-escalation', () => {
@@ -348,6 +359,42 @@ describe('driving an existing resource that runs as a role', () => {
       expect(edgesOf(off, c.kind)).toEqual([]);
     });
   }
+
+  it('a function policy alone can grant lambda:UpdateFunctionCode: the step is found without an identity allow', () => {
+    const fn = `arn:aws:lambda:${region}:${ACCT}:function:job`;
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: ATTACKER }, Action: 'lambda:UpdateFunctionCode', Resource: fn }],
+    };
+    const w = world({
+      users: [user('attacker', [])],
+      roles: [adminRole('target', 'lambda.amazonaws.com')],
+      resources: [{ type: 'lambda-function', arn: fn, role: roleArn('target'), policy }],
+    });
+    expect(edgesOf(w, 'lambda:UpdateFunctionCode')).toEqual(['attacker -> target (always)']);
+  });
+
+  it('an access key kept on an instance: whoever can run commands there becomes its user; an inactive key does not count', () => {
+    const key = (status: 'Active' | 'Inactive') => ({
+      accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
+      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      status,
+      createDate: '2026-01-01T00:00:00Z',
+    });
+    const instance: Resource = {
+      type: 'ec2-instance',
+      arn: `arn:aws:ec2:${region}:${ACCT}:instance/i-0123456789abcdef0`,
+      httpTokens: 'required',
+      storedAccessKeys: ['AKIAAAAAAAAAAAAAAAAA'],
+    };
+    const w = (status: 'Active' | 'Inactive') =>
+      world({
+        users: [user('attacker', [allow('ssm:SendCommand')]), user('ci', [allow('*')], { accessKeys: [key(status)] })],
+        resources: [instance],
+      });
+    expect(edgesOf(w('Active'), 'ssm:SendCommand+stored-access-key')).toEqual(['attacker -> ci (always)']);
+    expect(edgesOf(w('Inactive'), 'ssm:SendCommand+stored-access-key')).toEqual([]);
+  });
 
   it('an instance without an instance profile, or a stack that names no role, gives no step', () => {
     const a = user('attacker', [allow(['ssm:SendCommand', 'cloudformation:UpdateStack'])]);

@@ -11,9 +11,9 @@ import type { Catalog } from '../catalog/types';
 import type { World } from '../world/types';
 import type { CheckOptions } from './check';
 import { makeChecker } from './check';
-import { isAdmin } from './escalation/admin';
+import { ADMIN_PROBES, isAdmin } from './escalation/admin';
 import { cached, findEdges } from './escalation/edges';
-import { holders } from './escalation/facts';
+import { holders, identityMayAllow } from './escalation/facts';
 import { shortestPaths } from './escalation/paths';
 import type { Escalations } from './types';
 import { graphPrincipals } from './world-nodes';
@@ -25,13 +25,21 @@ export function findEscalations(world: World, catalog: Catalog, options: CheckOp
     (p) => p.kind === 'user' || p.kind === 'role' || p.kind === 'account',
   );
   const check = cached(makeChecker(world, opts));
-  const admins = new Set(principals.filter((p) => p.kind !== 'account' && isAdmin(check, p)).map((p) => p.id));
+  const hs = holders(world);
+  // Only a principal whose identity statements name every probe can pass them all (see `identityMayAllow`).
+  const mayBeAdmin = (id: string) => {
+    const h = hs.get(id);
+    if (!h) return false;
+    const may = identityMayAllow(world, h, opts.managedPolicy);
+    return ADMIN_PROBES.every((a) => may(a));
+  };
+  const admins = new Set(principals.filter((p) => mayBeAdmin(p.id) && isAdmin(check, p)).map((p) => p.id));
   const edges = findEdges({
     world,
     options: opts,
     principals,
     byId: new Map(principals.map((p) => [p.id, p])),
-    holders: holders(world),
+    holders: hs,
     check,
     admins,
   });

@@ -50,6 +50,18 @@ describe('the fewest changes', () => {
     expect([proposal.remaining, proposal.needed.map((n) => n.holds)]).toEqual([[], ['always']]);
   });
 
+  it('a step whose every action is needed cannot be cut: the proposal says what is left', () => {
+    const needed = ['iam:PassRole', 'ec2:RunInstances'].map((action) => ({
+      principal: roleArn('hop'),
+      action,
+      resource: action === 'iam:PassRole' ? roleArn('ec2-admin') : '*',
+    }));
+    const { proposal } = proposeFix(shared(), catalog, { now: NOW, needed });
+    expect(proposal.changes).toEqual([]);
+    expect(proposal.remaining.map((p) => p.principal)).toEqual([roleArn('hop'), userArn('a'), userArn('b')]);
+    expect(proposal.needed.map((n) => n.holds)).toEqual(['always', 'always']);
+  });
+
   it('three users who can assume an administrator role: one Deny in its trust policy', () => {
     const w = world({
       users: ['a', 'b', 'c'].map((n) => user(n, [allow('sts:AssumeRole')])),

@@ -18,6 +18,7 @@ import type { Holder } from './facts';
 import {
   customerPoliciesOf,
   existingResources,
+  identityMayAllow,
   groupArn,
   groupsOf,
   withAllowAll,
@@ -95,9 +96,32 @@ export function findEdges(ew: EdgeWorld): EscalationStep[] {
     let v = trusted.get(key);
     if (v === undefined) {
       const svc: GraphPrincipal = { id: service, kind: 'service', requestAs: service, label: service };
-      trusted.set(key, (v = ew.check(svc, 'sts:AssumeRole', role).holds !== 'never'));
+      // A trust policy that does not spell the service (or `*`) cannot let it in.
+      const text = JSON.stringify(ew.holders.get(role)?.role?.trustPolicy ?? '');
+      const named = text.includes(service) || text.includes('"*"');
+      trusted.set(key, (v = named && ew.check(svc, 'sts:AssumeRole', role).holds !== 'never'));
     }
     return v;
+  };
+  // Resources whose own policy may allow an action without an identity statement.
+  const withPolicy = new Set((ew.world.resources ?? []).filter((r) => r.policy !== undefined).map((r) => r.arn));
+  const trustText = new Map<string, string>();
+  const mayAllow = new Map<string, (action: string) => boolean>();
+  /** False when the checker need not be asked: no identity statement names the action and no resource policy can grant it. */
+  const worthAsking = (p: GraphPrincipal, action: string, resource: string): boolean => {
+    const h = ew.holders.get(p.id);
+    if (!h) return true;
+    let may = mayAllow.get(p.id);
+    if (!may) mayAllow.set(p.id, (may = identityMayAllow(ew.world, h, ew.options.managedPolicy)));
+    if (may(action)) return true;
+    if (action === 'sts:AssumeRole') {
+      const r = ew.holders.get(resource);
+      if (!r?.role) return true;
+      let text = trustText.get(resource);
+      if (text === undefined) trustText.set(resource, (text = JSON.stringify(r.role.trustPolicy)));
+      return text.includes(p.id) || text.includes(p.requestAs) || text.includes('"*"');
+    }
+    return withPolicy.has(resource);
   };
   const roles = [...ew.holders.values()].filter((h) => h.kind === 'role');
   const users = [...ew.holders.values()].filter((h) => h.kind === 'user');
@@ -149,6 +173,18 @@ export function findEdges(ew: EdgeWorld): EscalationStep[] {
             target: r.arn,
             // The step rewrites the trust policy to name the principal; the engine then decides the assume.
             judge: () => makeChecker(withTrust(ew.world, r.arn, h!.arn), ew.options)(p, 'sts:AssumeRole', r.arn).holds,
+          }));
+      case 'assumable-role':
+        return roles
+          .filter((r) => r.account === account && r.arn !== p.id && !ew.admins.has(r.arn))
+          .map((r) => ({
+            to: ADMIN,
+            target: r.arn,
+            // The role, given everything, must then be an administrator (its boundary, SCPs still apply).
+            judge: () => {
+              const rp = ew.byId.get(r.arn);
+              return rp ? adminIfGranted(r, rp) : 'never';
+            },
           }));
       case 'self':
         return [{ to: ADMIN, target: p.id, judge: () => adminIfGranted(h!, p) }];
@@ -248,6 +284,7 @@ export function findEdges(ew: EdgeWorld): EscalationStep[] {
     const answers: ReturnType<Checker>[] = [];
     for (const i of order) {
       const w = wanted[i];
+      if (!worthAsking(p, w.action, w.resource)) return undefined;
       const a = w.check(p, w.action, w.resource);
       if (a.holds === 'never') return undefined;
       answers[i] = a;

@@ -4,8 +4,9 @@
  * runs as, and small copies of the world with one change applied (for the techniques whose effect
  * the engine judges afterwards: a new default version, a group joined, a trust policy rewritten).
  */
-import type { Group, PolicyDocument, Role, User, World } from '../../world/types';
-import { iamArn } from '../world-nodes';
+import { wildcardMatch } from '../../engine/evaluate/wildcard';
+import type { Group, ManagedPolicy, PolicyDocument, Role, User, World } from '../../world/types';
+import { iamArn, statementsOf } from '../world-nodes';
 import type { ExistingKind } from './techniques';
 
 /** The tag an `other` resource (a stack, a Glue endpoint, a notebook) names its role with: a role ARN or name. */
@@ -83,7 +84,7 @@ const OTHER_PATTERNS: Partial<Record<ExistingKind, RegExp>> = {
 export interface ExistingResource {
   arn: string;
   account: string;
-  /** The ARN of the role it runs as. */
+  /** The ARN of the role it runs as (for `ec2-stored-key`: the user whose key it keeps). */
   role: string;
 }
 
@@ -93,6 +94,15 @@ export function existingResources(world: World, kind: ExistingKind): ExistingRes
   for (const r of world.resources ?? []) {
     const account = r.account ?? r.arn.split(':')[4] ?? '';
     let role: string | undefined;
+    if (kind === 'ec2-stored-key' && r.type === 'ec2-instance') {
+      for (const id of r.storedAccessKeys ?? []) {
+        const u = (world.users ?? []).find((x) =>
+          (x.accessKeys ?? []).some((k) => k.accessKeyId === id && k.status === 'Active'),
+        );
+        if (u) out.push({ arn: r.arn, account, role: iamArn('user', u.account, u.name, u.path) });
+      }
+      continue;
+    }
     if (kind === 'lambda-function' && r.type === 'lambda-function') role = roleByRef(world, account, r.role);
     else if (kind === 'ec2-instance' && r.type === 'ec2-instance' && r.instanceProfile)
       role = roleOfInstanceProfile(world, r.instanceProfile);
@@ -153,4 +163,51 @@ export function withTrust(world: World, roleArn: string, principalArn: string): 
     r.trustPolicy = doc;
   }
   return w;
+}
+
+/**
+ * Whether some Allow statement of a principal's identity policies (its own, its groups', attached
+ * and inline) names an action, read from `Action` and `NotAction` alone. It only prunes: an action
+ * no identity statement names can be allowed only by a resource-based policy, so where the
+ * resource has none (IAM users, groups and policies, `*`) the checker need not be asked. Every
+ * answer that counts is still the checker's.
+ */
+export function identityMayAllow(
+  world: World,
+  h: Holder,
+  managedPolicy?: (arn: string) => ManagedPolicy | undefined,
+): (action: string) => boolean {
+  const docs: PolicyDocument[] = [];
+  const declared = new Map((world.managedPolicies ?? []).map((m) => [m.arn, m]));
+  const add = (p: { inlinePolicies?: { document: PolicyDocument }[]; managedPolicies?: string[] }) => {
+    for (const i of p.inlinePolicies ?? []) docs.push(i.document);
+    for (const arn of p.managedPolicies ?? []) {
+      const m = declared.get(arn) ?? managedPolicy?.(arn);
+      const v = m?.versions.find((x) => x.versionId === m.defaultVersion);
+      if (v) docs.push(v.document);
+      // A policy the world cannot resolve is not pruned on.
+      else docs.push({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    }
+  };
+  if (h.user) {
+    add(h.user);
+    for (const g of groupsOf(world, h.user)) add(g);
+  }
+  if (h.role) add(h.role);
+  const allows = docs.flatMap(statementsOf).filter((s) => s.Effect === 'Allow');
+  const list = (v: unknown) =>
+    typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+  const memo = new Map<string, boolean>();
+  return (action) => {
+    let v = memo.get(action);
+    if (v === undefined) {
+      v = allows.some((s) =>
+        s.NotAction !== undefined
+          ? !list(s.NotAction).some((p) => wildcardMatch(p, action, true))
+          : list(s.Action).some((p) => wildcardMatch(p, action, true)),
+      );
+      memo.set(action, v);
+    }
+    return v;
+  };
 }

@@ -1,7 +1,9 @@
 /**
  * The escalation techniques as data: what each needs (actions, and the resource each is on), whom
  * it targets, and what it grants. The edge finder reads this list; the page reads it for its
- * legend. The 31 paths of IAM Vulnerable are here, sorted into pathfinding.cloud's categories.
+ * legend. The 31 paths of IAM Vulnerable are here, sorted into pathfinding.cloud's categories, with
+ * three more: changing the policies of a role one can assume (two), and an access key kept on an
+ * instance one can run commands on.
  *
  * A required action's resource is a slot the edge finder fills for each candidate target:
  * - `target`: the target's ARN (the other user, the role, the group, the policy);
@@ -23,6 +25,7 @@ export interface RequiredSpec {
  * Whom a technique targets:
  * - `other-user`: another user of the acting principal's account;
  * - `role`: any role of the world (`sts:AssumeRole`: the trust policy decides) or of its account;
+ * - `assumable-role`: a role the acting principal can assume (whose policies it changes first);
  * - `self`: the acting principal itself (`actor` says whether a user or a role can use it);
  * - `own-group`: a group the acting user is in;
  * - `group`: a group of the account the acting user is not in;
@@ -31,11 +34,20 @@ export interface RequiredSpec {
  * - `existing`: an existing resource of kind `existing` whose role the world knows.
  */
 export type TargetKind =
-  'other-user' | 'role' | 'self' | 'own-group' | 'group' | 'own-policy' | 'passed-role' | 'existing';
+  'other-user' | 'role' | 'assumable-role' | 'self' | 'own-group' | 'group' | 'own-policy' | 'passed-role' | 'existing';
 
-/** The resources an existing-passrole technique drives. Stacks, dev endpoints and notebooks name their role with the tag `iamplay:role`. */
+/**
+ * The resources an existing-passrole technique drives. Stacks, dev endpoints and notebooks name
+ * their role with the tag `iamplay:role`; `ec2-stored-key` is an instance that keeps a user's
+ * access key (`storedAccessKeys`), and stands for that user.
+ */
 export type ExistingKind =
-  'lambda-function' | 'ec2-instance' | 'cloudformation-stack' | 'glue-dev-endpoint' | 'sagemaker-notebook';
+  | 'ec2-stored-key'
+  | 'lambda-function'
+  | 'ec2-instance'
+  | 'cloudformation-stack'
+  | 'glue-dev-endpoint'
+  | 'sagemaker-notebook';
 
 export interface Technique {
   /** The step's `kind`: `iam:CreateAccessKey`, `iam:PassRole+ec2:RunInstances`. */
@@ -105,6 +117,30 @@ export const TECHNIQUES: readonly Technique[] = [
     required: [{ action: 'iam:UpdateAssumeRolePolicy', on: 'target' }],
     title: 'Rewrite a role’s trust policy, then assume it',
     description: '{from} can rewrite the trust policy of {to} to let itself in, then assume {to}',
+  },
+  {
+    id: 'iam:AttachRolePolicy+sts:AssumeRole',
+    category: 'principal-access',
+    target: 'assumable-role',
+    grants: 'admin',
+    required: [
+      { action: 'iam:AttachRolePolicy', on: 'target' },
+      { action: 'sts:AssumeRole', on: 'target' },
+    ],
+    title: 'Attach a policy to a role it can assume, then assume it',
+    description: '{from} can attach AdministratorAccess to {resource}, then assume it',
+  },
+  {
+    id: 'iam:PutRolePolicy+sts:AssumeRole',
+    category: 'principal-access',
+    target: 'assumable-role',
+    grants: 'admin',
+    required: [
+      { action: 'iam:PutRolePolicy', on: 'target' },
+      { action: 'sts:AssumeRole', on: 'target' },
+    ],
+    title: 'Write a policy on a role it can assume, then assume it',
+    description: '{from} can write {resource} an inline policy that allows everything, then assume it',
   },
   // self-escalation: more permissions for itself
   {
@@ -380,6 +416,17 @@ export const TECHNIQUES: readonly Technique[] = [
     required: [{ action: 'sagemaker:CreatePresignedNotebookInstanceUrl', on: 'resource' }],
     title: 'Open a notebook that runs as a role',
     description: '{from} can open the SageMaker notebook {resource}, which runs as {to}, and use its credentials',
+  },
+  // credential-access: credentials kept elsewhere
+  {
+    id: 'ssm:SendCommand+stored-access-key',
+    category: 'credential-access',
+    target: 'existing',
+    existing: 'ec2-stored-key',
+    grants: 'principal',
+    required: [{ action: 'ssm:SendCommand', on: 'resource' }],
+    title: 'Read an access key stored on an instance',
+    description: '{from} can run a command on {resource} and read the access key of {to} kept there',
   },
 ];
 

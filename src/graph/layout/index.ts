@@ -18,3 +18,5 @@ export { pathsFrom, pathsTo } from './paths';
 export type { PathGraph } from './paths';
 export { DEFAULT_HEIGHT, DEFAULT_WIDTH } from './shapes';
 export type { LayoutInputEdge, LayoutInputNode } from './shapes';
+export { accessGraph, escalationGraph, labelWidth } from './from-graph';
+export type { DrawnNode, DrawnStep } from './from-graph';

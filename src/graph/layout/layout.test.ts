@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Layout } from '../types';
+import type { EscalationStep, GraphPrincipal, Layout } from '../types';
 import { bundle } from './bundle';
 import { collapse, expand } from './collapse';
 import { force } from './force';
+import { accessGraph, escalationGraph, labelWidth } from './from-graph';
 import { layered, layeredRanks } from './layered';
 import { pathsFrom, pathsTo } from './paths';
 
@@ -396,5 +397,95 @@ describe('collapse, expand, bundle and paths', () => {
     expect(from.edges.length).toBe(4);
     expect(pathsTo(graph, 'admin').nodes.map((n) => n.id)).toEqual(['bob', 'admin']);
     expect(pathsTo(graph, 'nobody')).toEqual({ nodes: [], edges: [] });
+  });
+});
+
+describe('the graph as the layouts take it', () => {
+  const A = 'arn:aws:iam::111122223333';
+  const principals: GraphPrincipal[] = [
+    {
+      id: `${A}:user/alice`,
+      kind: 'user',
+      requestAs: `${A}:user/alice`,
+      label: 'alice',
+      account: '111122223333',
+      path: '/',
+      groups: ['developers'],
+    },
+    { id: `${A}:user/bob`, kind: 'user', requestAs: `${A}:user/bob`, label: 'bob', account: '111122223333', path: '/' },
+    {
+      id: `${A}:role/web-server`,
+      kind: 'role',
+      requestAs: 'x',
+      label: 'web-server',
+      account: '111122223333',
+      path: '/',
+    },
+  ];
+  const step = (from: string, to: string, kind: string): EscalationStep => ({
+    from,
+    to,
+    kind,
+    category: 'new-passrole',
+    actions: [],
+    required: [],
+    holds: 'always',
+    description: '',
+  });
+
+  it('turns escalation steps into nodes sized for their labels, admin last, one edge per pair', () => {
+    const g = escalationGraph(
+      [
+        step(`${A}:user/alice`, `${A}:role/web-server`, 'iam:PassRole+ec2:RunInstances'),
+        step(`${A}:user/alice`, `${A}:role/web-server`, 'sts:AssumeRole'),
+        step(`${A}:role/web-server`, 'admin', 'iam:AttachRolePolicy'),
+      ],
+      principals,
+    );
+    expect(g.nodes.map((n) => [n.id, n.label, n.kind, n.width, n.height])).toEqual([
+      [`${A}:user/alice`, 'alice', 'user', 80, 36],
+      [`${A}:role/web-server`, 'web-server', 'role', 94, 36],
+      ['admin', 'admin', 'admin', 80, 36],
+    ]);
+    expect(g.edges.map((e) => [e.id, e.level, e.steps.length])).toEqual([
+      [`${A}:user/alice->${A}:role/web-server`, 'iam:PassRole+ec2:RunInstances', 2],
+      [`${A}:role/web-server->admin`, 'iam:AttachRolePolicy', 1],
+    ]);
+    expect(layered(g.nodes, g.edges).nodes.map((n) => [n.id, n.rank])).toEqual([
+      [`${A}:user/alice`, 0],
+      [`${A}:role/web-server`, 1],
+      ['admin', 2],
+    ]);
+  });
+
+  it('turns access edges into principals, resources and bundled edges', () => {
+    const g = accessGraph(
+      [
+        {
+          principal: `${A}:user/bob`,
+          resource: 'arn:aws:s3:::b',
+          level: 'Read',
+          holds: 'always',
+          actions: ['s3:GetObject'],
+        },
+        {
+          principal: `${A}:user/bob`,
+          resource: 'arn:aws:s3:::b',
+          level: 'List',
+          holds: 'always',
+          actions: ['s3:ListBucket'],
+        },
+      ],
+      principals,
+      [{ arn: 'arn:aws:s3:::b', type: 's3:bucket', label: 'b', hasPolicy: false }],
+    );
+    expect(g.nodes.map((n) => [n.id, n.kind])).toEqual([
+      [`${A}:user/bob`, 'user'],
+      ['arn:aws:s3:::b', 'resource'],
+    ]);
+    expect(g.edges.map((e) => [e.id, e.levels.map((l) => l.level)])).toEqual([
+      [`${A}:user/bob->arn:aws:s3:::b`, ['List', 'Read']],
+    ]);
+    expect(labelWidth('x'.repeat(100))).toBe(280);
   });
 });
