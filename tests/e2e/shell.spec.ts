@@ -38,9 +38,9 @@ test('every section opens from the header, with a real URL, and back/forward wor
 
 test('the home page says what exists today and keeps the planned sections secondary', async ({ page }) => {
   await page.goto('/');
-  // The promise is what exists: the workbench. Cognito is named only among the planned sections.
+  // The promise is what exists: the workbench, the account, the flows and the graph; only lessons are planned.
   await expect(page.getByTestId('home-lede')).toHaveText(
-    'IAM Playground evaluates IAM policies the way AWS does, rule by rule, and shows you why a request is allowed or denied. Today it is a policy workbench and a simulated account to explore; more sections are planned.',
+    'IAM Playground evaluates IAM policies the way AWS does, rule by rule, and shows you why a request is allowed or denied. Today it is a policy workbench, a simulated account, identity flows and an access graph to explore; lessons are planned.',
   );
   const available = page.getByTestId('home-available');
   await expect(available.getByRole('heading', { level: 2 })).toHaveText('Policy workbench Available now');
@@ -49,8 +49,13 @@ test('the home page says what exists today and keeps the planned sections second
   await expect(page.getByTestId('home-account').getByRole('heading', { level: 2 })).toHaveText('Account Available now');
   const planned = page.getByTestId('home-planned');
   await expect(planned.getByRole('heading', { level: 2 })).toHaveText('Planned, not built yet');
-  await expect(planned.getByRole('heading', { level: 3 })).toHaveText(['Identity flows', 'Access graph', 'Lessons']);
-  await expect(planned).toContainText('Cognito');
+  await expect(page.getByTestId('home-flows').getByRole('heading', { level: 2 })).toHaveText(
+    'Identity flows Available now',
+  );
+  await expect(page.getByTestId('home-graph').getByRole('heading', { level: 2 })).toHaveText(
+    'Access graph Available now',
+  );
+  await expect(planned.getByRole('heading', { level: 3 })).toHaveText(['Lessons']);
   // Secondary: smaller headings than the workbench's, muted text, no shadow, and no call to action in the accent colour.
   const look = (sel: string) =>
     page
@@ -141,9 +146,7 @@ test('the About box shows the version, the catalogue date, and the engine answer
   await expect(dialog).toContainText(/@cloud-copilot\/iam-data\s+\d+\.\d+\.\d+/);
   await expect(dialog).toContainText(/data of \d{4}-\d{2}-\d{2}/);
   await expect(dialog).toContainText('Available now: the policy workbench');
-  await expect(dialog.getByTestId('about-planned')).toHaveText(
-    'Planned, not built yet: identity flows (Amazon Cognito user pools and identity pools), an access graph, and lessons.',
-  );
+  await expect(dialog.getByTestId('about-planned')).toHaveText('Planned, not built yet: lessons.');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });

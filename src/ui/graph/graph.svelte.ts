@@ -69,6 +69,9 @@ export class GraphModel {
   active = $state<string | null>(null);
   proof = $state<EdgeProof | null>(null);
   proofBusy = $state(false);
+  proofError = $state<string | undefined>(undefined);
+  /** The table row whose proof is shown. */
+  selectedRow = $state<string | undefined>(undefined);
   question = $state('');
   answer = $state<GraphQueryAnswer | null>(null);
   asking = $state(false);
@@ -260,6 +263,8 @@ export class GraphModel {
   closePanel(): void {
     this.selected = null;
     this.proof = null;
+    this.proofError = undefined;
+    this.selectedRow = undefined;
   }
 
   /** The proof of an edge: an escalation step's required actions, or the access's actions. */
@@ -275,13 +280,14 @@ export class GraphModel {
       return;
     }
     this.proofBusy = true;
+    this.proofError = undefined;
     const answer = await graphClient().latest<Answer<EdgeProof>>('graph-proof', (api) =>
       api.graphProve({ ...this.ask(), ...req }),
     );
     this.proofBusy = false;
-    if (!answer.ok) return this.fail('The proof could not be computed', answer.error);
-    if (!answer.value.ok) return this.fail('The proof could not be computed', answer.value.errors.join('; '));
-    this.proof = answer.value.value;
+    if (!answer.ok) this.proofError = answer.error;
+    else if (!answer.value.ok) this.proofError = answer.value.errors.join('; ');
+    else this.proof = answer.value.value;
   }
 
   async selectRow(row: TableRow): Promise<void> {
@@ -289,6 +295,7 @@ export class GraphModel {
     const e = this.edge(edgeId);
     if (!e) return;
     this.selected = { kind: 'edge', id: edgeId };
+    this.selectedRow = row.id;
     await this.prove(e, row.level);
   }
 
