@@ -154,6 +154,7 @@ test('screenshots at 1440×900 and 390×844, light and dark: nothing wider than 
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
       await page.getByRole('button', { name: 'Fit', exact: true }).click();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${shotDir}/graph-${w}x${h}-${theme}.png`, fullPage: true });
     }
   }
