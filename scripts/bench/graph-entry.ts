@@ -72,7 +72,11 @@ export function benchWorld(shape: BenchShape = BENCH_SHAPE, seed = 13): World {
   );
   const tables = policy(
     'tables-read',
-    doc({ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'], Resource: `arn:aws:dynamodb:us-east-1:${A}:table/*` }),
+    doc({
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan'],
+      Resource: `arn:aws:dynamodb:us-east-1:${A}:table/*`,
+    }),
   );
   const tablesTeam = teams.map((t) =>
     policy(
@@ -112,7 +116,11 @@ export function benchWorld(shape: BenchShape = BENCH_SHAPE, seed = 13): World {
   );
   const groups = [
     ...teams.map((t, i) => ({ name: `${t}-readers`, account: A, managedPolicies: [readTeam[i], tables] })),
-    ...teams.map((t, i) => ({ name: `${t}-writers`, account: A, managedPolicies: [readTeam[i], writeTeam[i], tablesTeam[i]] })),
+    ...teams.map((t, i) => ({
+      name: `${t}-writers`,
+      account: A,
+      managedPolicies: [readTeam[i], writeTeam[i], tablesTeam[i]],
+    })),
     { name: 'homes', account: A, managedPolicies: [home] },
     { name: 'admins', account: A, managedPolicies: [mfaAdmin] },
     { name: 'office', account: A, managedPolicies: [officeOnly, readTeam[0]] },
@@ -135,7 +143,11 @@ export function benchWorld(shape: BenchShape = BENCH_SHAPE, seed = 13): World {
       u.inlinePolicies = [
         {
           name: 'own-table',
-          document: doc({ Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: `arn:aws:dynamodb:us-east-1:${A}:table/${team}-${i % 100}` }),
+          document: doc({
+            Effect: 'Allow',
+            Action: 'dynamodb:PutItem',
+            Resource: `arn:aws:dynamodb:us-east-1:${A}:table/${team}-${i % 100}`,
+          }),
         },
       ];
     users.push(u);
@@ -148,7 +160,8 @@ export function benchWorld(shape: BenchShape = BENCH_SHAPE, seed = 13): World {
       name: `role-${String(i).padStart(4, '0')}`,
       account: A,
       trustPolicy: trust,
-      managedPolicies: i % 3 === 0 ? [readTeam[t], tablesTeam[t]] : i % 3 === 1 ? [writeTeam[t], readTeam[t]] : [tables],
+      managedPolicies:
+        i % 3 === 0 ? [readTeam[t], tablesTeam[t]] : i % 3 === 1 ? [writeTeam[t], readTeam[t]] : [tables],
       tags: { team: teams[t] },
     };
     if (i % 5 === 0) r.permissionsBoundary = boundary;
@@ -159,17 +172,40 @@ export function benchWorld(shape: BenchShape = BENCH_SHAPE, seed = 13): World {
     const arn = `arn:aws:s3:::${bucketName(b)}`;
     const objects = [];
     for (let o = 0; o < shape.objectsPerBucket; o++)
-      objects.push({ key: o % 10 === 0 ? `keep/${o}.txt` : o % 10 === 1 ? `home/user-${String(o).padStart(4, '0')}/${o}.txt` : `data/${o}.csv` });
+      objects.push({
+        key:
+          o % 10 === 0
+            ? `keep/${o}.txt`
+            : o % 10 === 1
+              ? `home/user-${String(o).padStart(4, '0')}/${o}.txt`
+              : `data/${o}.csv`,
+      });
     const bucket: Record<string, unknown> = { type: 's3-bucket', arn, account: A, objects };
     if (b % 4 === 0)
       bucket.policy = doc(
-        { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['s3:GetObject', 's3:ListBucket'], Resource: [arn, `${arn}/*`] },
-        { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:role/role-${String(b).padStart(4, '0')}` }, Action: 's3:*', Resource: [arn, `${arn}/*`] },
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${OTHER}:root` },
+          Action: ['s3:GetObject', 's3:ListBucket'],
+          Resource: [arn, `${arn}/*`],
+        },
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${A}:role/role-${String(b).padStart(4, '0')}` },
+          Action: 's3:*',
+          Resource: [arn, `${arn}/*`],
+        },
       );
     else if (b % 4 === 1)
       bucket.policy = doc(
         { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${arn}/data/*` },
-        { Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: `${arn}/*`, Condition: { StringNotEquals: { 'aws:PrincipalAccount': A } } },
+        {
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:DeleteObject',
+          Resource: `${arn}/*`,
+          Condition: { StringNotEquals: { 'aws:PrincipalAccount': A } },
+        },
       );
     resources.push(bucket);
   }

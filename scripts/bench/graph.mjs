@@ -71,11 +71,13 @@ console.log(
 );
 const t2 = performance.now();
 const who = rel.whoCan('s3:GetObject', 'arn:aws:s3:::bench-red-000/data/2.csv');
-console.log(`    whoCan s3:GetObject on one object: ${who.length} principals, ${(performance.now() - t2).toFixed(1)} ms`);
+console.log(
+  `    whoCan s3:GetObject on one object: ${who.length} principals, ${(performance.now() - t2).toFixed(1)} ms`,
+);
 
 // A random sample of triples, each decided again by authorize.
 let seed = 7;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 let agree = 0;
 let asked = 0;
 const disagreements = [];
@@ -93,7 +95,8 @@ while (asked < sample) {
   const d = M.authorize(world, req, { now, trace: false, message: false, managedPolicy });
   const allow = d.ok && d.value.decision === 'Allow';
   if (allow === (answer.holds !== 'never')) agree++;
-  else if (disagreements.length < 5) disagreements.push(`${p.id} ${a} ${r.arn}: relation ${answer.holds}, authorize ${allow ? 'Allow' : 'deny'}`);
+  else if (disagreements.length < 5)
+    disagreements.push(`${p.id} ${a} ${r.arn}: relation ${answer.holds}, authorize ${allow ? 'Allow' : 'deny'}`);
 }
 console.log(
   `    agreement with authorize on ${asked} random triples (a conditional one under its witness): ${agree}/${asked} ` +
