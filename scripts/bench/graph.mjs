@@ -57,17 +57,21 @@ console.log(
     `(${rel.counts.classes} action classes; ${rel.counts.checked} cells asked of the checker, ${rel.counts.shared} shared answers); ` +
     `heap +${((heap1 - heap0) / 1048576).toFixed(0)} MB`,
 );
+// Edges are built on demand: every 10th principal's, as the page asks for them.
 let edges = 0;
 let conditional = 0;
+let asked = 0;
 const t1 = performance.now();
-for (const p of rel.principals)
-  for (const e of rel.edgesFrom(p.id)) {
+for (let i = 0; i < rel.principals.length; i += 10) {
+  asked++;
+  for (const e of rel.edgesFrom(rel.principals[i].id)) {
     edges++;
     if (e.holds === 'conditional') conditional++;
   }
+}
 console.log(
-  `    edges: ${edges} bundled (principal, resource, access level), ${conditional} conditional; ` +
-    `edgesFrom over every principal ${(performance.now() - t1).toFixed(0)} ms`,
+  `    edges: ${edges} bundled (principal, resource, access level) from ${asked} principals, ${conditional} conditional; ` +
+    `${((performance.now() - t1) / asked).toFixed(1)} ms per edgesFrom`,
 );
 const t2 = performance.now();
 const who = rel.whoCan('s3:GetObject', 'arn:aws:s3:::bench-red-000/data/2.csv');
@@ -79,7 +83,7 @@ console.log(
 let seed = 7;
 const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 let agree = 0;
-let asked = 0;
+asked = 0;
 const disagreements = [];
 const t3 = performance.now();
 while (asked < sample) {

@@ -253,6 +253,10 @@ export function buildAccess(
     return tp;
   };
   const cells = new Map<string, Map<string, PrincipalTypeCells>>();
+  // Per (account, type): the resources in that account (the same for every principal of it).
+  const sameAccountBits = new Map<string, Bits>();
+  // Per type: scratch bitsets reused by every class (only the answers are kept).
+  const scratch = new Map<string, Bits[]>();
   const userDeps = new Map<ResourceStatement, { dep: ConditionDependence; rdep: ConditionDependence }>();
   const otherDeps = new Map<ResourceStatement, { dep: ConditionDependence; rdep: ConditionDependence }>();
   let decisions = 0;
@@ -310,7 +314,6 @@ export function buildAccess(
         );
       return d;
     };
-    const sameAccountBits = new Map<string, Bits>();
 
     const principalMatches = new Map<ResourceStatement, string | null>();
     const howOf = (st: ResourceStatement) => {
@@ -326,6 +329,9 @@ export function buildAccess(
       const n = group.arns.length;
       const A = group.actions.length;
       const rp = resourcePoliciesOf(group);
+      let pool = scratch.get(group.type);
+      if (!pool) scratch.set(group.type, (pool = []));
+      const all = ones(n);
       // Which own statements name each action.
       const ownMasks = own.map((o) => actionMask(o.cs, group));
       // Classes: actions with the same own statements, the same resource statements and the same special rules.
@@ -360,6 +366,14 @@ export function buildAccess(
 
       const classes: ActionClass[] = members.map((list) => {
         counts.classes++;
+        let used = 0;
+        const tmp = (fill = 0): Bits => {
+          if (used === pool.length) pool.push(zeros(n));
+          const t = pool[used++];
+          t.fill(0);
+          if (fill) orInto(t, all);
+          return t;
+        };
         const actions = list.map((ai) => group.actions[ai]);
         const a0 = list[0];
         const action0 = group.actions[a0].action;
@@ -377,22 +391,22 @@ export function buildAccess(
           return out;
         }
         // The certain bins as bitsets, and the statements whose conditions stay open.
-        const identityAllow = mode === 'all' ? ones(n) : zeros(n);
-        const boundaryAllow = hasBoundary ? zeros(n) : ones(n);
-        const deny = zeros(n);
-        const scpOk = ones(n);
+        const identityAllow = tmp(mode === 'all' ? 1 : 0);
+        const boundaryAllow = tmp(hasBoundary ? 0 : 1);
+        const deny = tmp();
+        const scpOk = tmp(1);
         const scpAllow: Bits[] = [];
-        for (let l = 0; l < scpLevels; l++) scpAllow.push(zeros(n));
+        for (let l = 0; l < scpLevels; l++) scpAllow.push(tmp());
         const open: Bits[] = [];
-        const perCell: Bits = zeros(n);
-        const rpAny = zeros(n);
-        const rpDirect = zeros(n);
-        const rpRole = zeros(n);
+        const perCell: Bits = tmp();
+        const rpAny = tmp();
+        const rpDirect = tmp();
+        const rpRole = tmp();
         for (let k = 0; k < own.length; k++) {
           if (!ownMasks[k][a0]) continue;
           const o = own[k];
           if (o.variables === 'cell') {
-            orInto(perCell, ones(n));
+            orInto(perCell, all);
             continue;
           }
           const bits = resourceBits(o.cs, group, ctx, o.variables === 'principal');
@@ -420,7 +434,7 @@ export function buildAccess(
               continue;
             }
             if (dep === 'principal' && !evaluateCondition(st.cs.condition!, ctx, TRUE_TRACE, 0)) continue;
-            const bits = zeros(n);
+            const bits = tmp();
             orInto(bits, resourceBits(st.cs, group, ctx, false));
             andInto(bits, pol.domain);
             if (dep === 'open') open.push(bits);
@@ -435,19 +449,19 @@ export function buildAccess(
         // allow = no deny, every SCP level, and: the policy names the caller (same account), or names
         // its role (same account; the boundary applies), or the identity policies and the boundary allow
         // (same account, or a resource policy allows across accounts).
-        const allow = zeros(n);
+        const allow = tmp();
         if (mode === 'none') orInto(allow, rpAny);
         else {
-          const viaIdentity = zeros(n);
+          const viaIdentity = tmp();
           orInto(viaIdentity, same);
           orInto(viaIdentity, rpAny);
           if (mode === 'policies') andInto(viaIdentity, identityAllow);
           andInto(viaIdentity, boundaryAllow);
-          const viaRole = zeros(n);
+          const viaRole = tmp();
           orInto(viaRole, rpRole);
           andInto(viaRole, same);
           andInto(viaRole, boundaryAllow);
-          const direct = zeros(n);
+          const direct = tmp();
           orInto(direct, rpDirect);
           andInto(direct, same);
           orInto(allow, viaIdentity);
@@ -457,7 +471,7 @@ export function buildAccess(
         andInto(allow, scpOk);
         andNotInto(allow, deny);
         // Cells an open condition decides, and cells the index cannot read: the checker decides them.
-        const unsure = zeros(n);
+        const unsure = tmp();
         for (const o of open) orInto(unsure, o);
         orInto(unsure, perCell);
         andNotInto(unsure, deny);
@@ -470,7 +484,7 @@ export function buildAccess(
         andNotInto(unsure, perCell);
         if (isEmpty(unsure)) return out;
         // Cells that the same open statements and the same certain facts decide share one answer.
-        let regions: Bits[] = [unsure];
+        let regions: Bits[] = [Uint32Array.from(unsure)];
         const facts = [...open, identityAllow, boundaryAllow, scpOk, same, rpAny, rpDirect, rpRole];
         for (const f of facts) {
           const next: Bits[] = [];
