@@ -350,6 +350,17 @@ for (const [label, script, args] of [
   process.stdout.write(run.status === 0 ? run.stdout : `    failed (${run.signal ?? run.status}): ${run.stderr}\n`);
 }
 
+// 9: the access graph: the indexed access relation of 1,000 principals × 10,000 resources, and
+// its agreement with authorize on a random sample of triples.
+{
+  console.log('[9] access graph, 1,004 principals × 11,030 resources (scripts/bench/graph.mjs):');
+  const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'scripts/bench/graph.mjs'), '2000'], {
+    encoding: 'utf8',
+    timeout: 600000,
+  });
+  process.stdout.write(run.status === 0 ? run.stdout : `    failed (${run.signal ?? run.status}): ${run.stderr}\n`);
+}
+
 // 10: the access graph's layouts: layered (dagre) for 500 nodes and 2,000 edges, force (d3-force)
 // for a 200-node neighbourhood, bundling and collapsing (scripts/bench/graph-layout.mjs).
 {

@@ -26,7 +26,6 @@ import { ready } from '../engine/evaluate/compile';
 import { compiled } from '../engine/decision/compile';
 import { evaluateCondition } from '../engine/evaluate/condition';
 import { matchPrincipal } from '../engine/evaluate/principal';
-import { resourcesMatch } from '../engine/evaluate/resource';
 import { TraceBuilder } from '../engine/trace';
 import { arnAccount } from '../engine/arn';
 import {
@@ -56,10 +55,10 @@ import type {
 import { ACCESS_LEVELS } from './types';
 import { graphPrincipals, graphResources } from './world-nodes';
 import type { Bits } from './access/bitset';
-import { andInto, andNotInto, has, isEmpty, ones, orInto, zeros, forEach } from './access/bitset';
+import { andInto, andNotInto, count, forEach, has, isEmpty, ones, orInto, zeros } from './access/bitset';
 import { keyRules } from './access/conditions';
 import type { ConditionDependence, TypeGroup } from './access/statements';
-import { actionMask, conditionDependence, foldedActions, resourceBits, resourceDependence } from './access/statements';
+import { actionMask, conditionDependence, resourceBits, resourceDependence, typeGroup } from './access/statements';
 import { worldNarrower } from './access/world-index';
 
 export interface AccessRelation {
@@ -94,8 +93,16 @@ interface ActionClass {
   actions: TypedAction[];
   /** Resources (positions in the type) where every action of the class always holds. */
   always: Bits;
-  /** Resources where they hold only under a condition, with the answer. */
-  conditional: Map<number, AccessAnswer>;
+  /** Resources where they hold only under a condition: regions sharing one answer, and single cells. */
+  regions: { bits: Bits; answer: AccessAnswer }[];
+  cells: Map<number, AccessAnswer>;
+}
+
+function conditionalAt(cls: ActionClass, li: number): AccessAnswer | undefined {
+  const c = cls.cells.get(li);
+  if (c) return c;
+  for (const r of cls.regions) if (has(r.bits, li)) return r.answer;
+  return undefined;
 }
 
 interface PrincipalTypeCells {
@@ -162,23 +169,12 @@ export function buildAccess(
   const hasRcps = (world.organization?.policies ?? []).some((p) => p.type === 'RCP');
 
   // Resource types: each type's resources in ARN order.
-  const groups = new Map<string, TypeGroup & { actions: TypedAction[]; local: number[] }>();
+  const groups = new Map<string, TypeGroup & { actions: TypedAction[] }>();
   resources.forEach((r, i) => {
     let g = groups.get(r.type);
     if (!g) {
       const actions = actionsFor(catalog, r.type);
-      groups.set(
-        r.type,
-        (g = {
-          type: r.type,
-          global: [],
-          arns: [],
-          folded: foldedActions(actions),
-          patterns: new Map(),
-          actions,
-          local: [],
-        }),
-      );
+      groups.set(r.type, (g = { ...typeGroup(r.type, actions), actions }));
     }
     g.global.push(i);
     g.arns.push(r.arn);
@@ -217,7 +213,50 @@ export function buildAccess(
   const resourceAccountOf = (r: GraphResource, callerAccount: string | undefined) =>
     r.account ?? arnAccount(r.arn) ?? callerAccount;
 
+  // Per type: the resource policies over its resources (each with the resources it covers), and
+  // per action the resource statements that name it (part of the action classes).
+  interface TypePolicies {
+    policies: { list: ResourceStatement[] | 'unsure'; domain: Bits }[];
+    signature: string[];
+  }
+  const typePolicies = new Map<string, TypePolicies>();
+  const resourcePoliciesOf = (group: TypeGroup & { actions: TypedAction[] }): TypePolicies => {
+    let tp = typePolicies.get(group.type);
+    if (tp) return tp;
+    const n = group.arns.length;
+    const byList = new Map<ResourceStatement[] | 'unsure', Bits>();
+    for (let li = 0; li < n; li++) {
+      if (!resources[group.global[li]].hasPolicy) continue;
+      const list = policyOf(group.arns[li]);
+      if (list === undefined || (Array.isArray(list) && list.length === 0)) continue;
+      let d = byList.get(list);
+      if (!d) byList.set(list, (d = zeros(n)));
+      d[li >>> 5] |= 1 << (li & 31);
+    }
+    const policies = [...byList].map(([list, domain]) => ({ list, domain }));
+    const signature = group.actions.map((a, ai) => {
+      const special =
+        isAssumeRole(a.action, group.arns[0]) ||
+        isKmsKey(a.action, group.arns[0]) ||
+        (hasRcps && RCP_SERVICES.has(servicePrefix(a.action)));
+      if (special) return `!${ai}`;
+      let sig = '';
+      policies.forEach((pol, pi) => {
+        if (pol.list === 'unsure') return;
+        pol.list.forEach((st, k) => {
+          if (actionMask(st.cs, group)[ai]) sig += `${pi}.${k},`;
+        });
+      });
+      return sig;
+    });
+    typePolicies.set(group.type, (tp = { policies, signature }));
+    return tp;
+  };
   const cells = new Map<string, Map<string, PrincipalTypeCells>>();
+  // Per (account, type): the resources in that account (the same for every principal of it).
+  const sameAccountBits = new Map<string, Bits>();
+  // Per type: scratch bitsets reused by every class (only the answers are kept).
+  const scratch = new Map<string, Bits[]>();
   const userDeps = new Map<ResourceStatement, { dep: ConditionDependence; rdep: ConditionDependence }>();
   const otherDeps = new Map<ResourceStatement, { dep: ConditionDependence; rdep: ConditionDependence }>();
   let decisions = 0;
@@ -232,7 +271,7 @@ export function buildAccess(
     if (!g.ok) {
       for (const group of groups.values())
         byType.set(group.type, {
-          classes: [{ actions: group.actions, always: zeros(group.arns.length), conditional: new Map() }],
+          classes: [{ actions: group.actions, always: zeros(group.arns.length), regions: [], cells: new Map() }],
           classOf: new Map(group.actions.map((a) => [a.action, 0])),
         });
       continue;
@@ -265,7 +304,6 @@ export function buildAccess(
       if (set.boundary) addOwn(set.boundary, 'boundary', 'boundary');
     }
     if (scpOn) set.scps!.forEach((level, i) => level.forEach((e) => addOwn(e, 'scp', 'scp', i)));
-    const memo = new Map<string, AccessAnswer>();
     const depCache = p.kind === 'user' ? userDeps : otherDeps;
     const depsOf = (s: ResourceStatement) => {
       let d = depCache.get(s);
@@ -276,50 +314,36 @@ export function buildAccess(
         );
       return d;
     };
-    const sameAccountBits = new Map<string, Bits>();
+
+    const principalMatches = new Map<ResourceStatement, string | null>();
+    const howOf = (st: ResourceStatement) => {
+      let h = principalMatches.get(st);
+      if (h === undefined) {
+        const m = st.cs.principal ? matchPrincipal(st.cs.principal.compiled, caller) : undefined;
+        principalMatches.set(st, (h = m ? m.how : null));
+      }
+      return h;
+    };
 
     for (const group of groups.values()) {
       const n = group.arns.length;
       const A = group.actions.length;
-      // Which own statements name each action; the resource policies' statements of the type, too.
+      const rp = resourcePoliciesOf(group);
+      let pool = scratch.get(group.type);
+      if (!pool) scratch.set(group.type, (pool = []));
+      const all = ones(n);
+      // Which own statements name each action.
       const ownMasks = own.map((o) => actionMask(o.cs, group));
-      const rpLocal: number[] = [];
-      const rpLists = new Map<number, ResourceStatement[] | 'unsure'>();
-      for (let li = 0; li < n; li++) {
-        if (!resources[group.global[li]].hasPolicy) continue;
-        const list = policyOf(group.arns[li]);
-        if (list === undefined || (Array.isArray(list) && list.length === 0)) continue;
-        rpLocal.push(li);
-        rpLists.set(li, list);
-      }
-      const rpMaskCache = new Map<ResourceStatement, Uint8Array>();
-      const rpMask = (s: ResourceStatement) => {
-        let m = rpMaskCache.get(s);
-        if (!m) rpMaskCache.set(s, (m = actionMask(s.cs, group)));
-        return m;
-      };
       // Classes: actions with the same own statements, the same resource statements and the same special rules.
-      const signatureOf = (ai: number): string => {
-        const action = group.actions[ai].action;
-        let sig = '';
-        for (let k = 0; k < own.length; k++) if (ownMasks[k][ai]) sig += `${k},`;
-        sig += '|';
-        for (const li of rpLocal) {
-          const list = rpLists.get(li)!;
-          if (list === 'unsure') continue;
-          for (let k = 0; k < list.length; k++) if (rpMask(list[k])[ai]) sig += `${li}.${k},`;
-        }
-        const special =
-          isAssumeRole(action, group.arns[0]) ||
-          isKmsKey(action, group.arns[0]) ||
-          (hasRcps && RCP_SERVICES.has(servicePrefix(action)));
-        return special ? `!${ai}` : sig;
-      };
       const classIds = new Map<string, number>();
       const members: number[][] = [];
       const classOf = new Map<string, number>();
       for (let ai = 0; ai < A; ai++) {
-        const sig = signatureOf(ai);
+        let sig = rp.signature[ai];
+        if (!sig.startsWith('!')) {
+          sig += '|';
+          for (let k = 0; k < own.length; k++) if (ownMasks[k][ai]) sig += `${k},`;
+        }
         let c = classIds.get(sig);
         if (c === undefined) {
           c = members.length;
@@ -329,147 +353,163 @@ export function buildAccess(
         members[c].push(ai);
         classOf.set(group.actions[ai].action, c);
       }
-      let same = sameAccountBits.get(`${caller.account ?? ''}|${group.type}`);
+      const sameKey = `${caller.account ?? ''}|${group.type}`;
+      let same = sameAccountBits.get(sameKey);
       if (!same) {
         same = zeros(n);
         for (let li = 0; li < n; li++) {
           const acct = resourceAccountOf(resources[group.global[li]], caller.account);
           if (caller.account !== undefined && acct === caller.account) same[li >>> 5] |= 1 << (li & 31);
         }
-        sameAccountBits.set(`${caller.account ?? ''}|${group.type}`, same);
+        sameAccountBits.set(sameKey, same);
       }
 
-      const classes: ActionClass[] = members.map((list, c) => {
+      const classes: ActionClass[] = members.map((list) => {
         counts.classes++;
+        let used = 0;
+        const tmp = (fill = 0): Bits => {
+          if (used === pool.length) pool.push(zeros(n));
+          const t = pool[used++];
+          t.fill(0);
+          if (fill) orInto(t, all);
+          return t;
+        };
         const actions = list.map((ai) => group.actions[ai]);
         const a0 = list[0];
         const action0 = group.actions[a0].action;
-        const out: ActionClass = { actions, always: zeros(n), conditional: new Map() };
+        const out: ActionClass = { actions, always: zeros(n), regions: [], cells: new Map() };
         const ask = (li: number): AccessAnswer => {
           counts.checked++;
           return checker(p, action0, group.arns[li]);
         };
         const record = (li: number, answer: AccessAnswer) => {
           if (answer.holds === 'always') out.always[li >>> 5] |= 1 << (li & 31);
-          else if (answer.holds === 'conditional') out.conditional.set(li, answer);
+          else if (answer.holds === 'conditional') out.cells.set(li, answer);
         };
-        if (signatureOf(a0).startsWith('!')) {
+        if (rp.signature[a0].startsWith('!')) {
           for (let li = 0; li < n; li++) record(li, ask(li));
           return out;
         }
-        // The certain bins, and the statements whose conditions stay open.
-        const identityAllow = mode === 'all' ? ones(n) : zeros(n);
-        const boundaryAllow = zeros(n);
-        const deny = zeros(n);
+        // The certain bins as bitsets, and the statements whose conditions stay open.
+        const identityAllow = tmp(mode === 'all' ? 1 : 0);
+        const boundaryAllow = tmp(hasBoundary ? 0 : 1);
+        const deny = tmp();
+        const scpOk = tmp(1);
         const scpAllow: Bits[] = [];
-        for (let l = 0; l < scpLevels; l++) scpAllow.push(zeros(n));
-        const open: { k: number; bits: Bits }[] = [];
-        const perCell: Bits = zeros(n);
+        for (let l = 0; l < scpLevels; l++) scpAllow.push(tmp());
+        const open: Bits[] = [];
+        const perCell: Bits = tmp();
+        const rpAny = tmp();
+        const rpDirect = tmp();
+        const rpRole = tmp();
         for (let k = 0; k < own.length; k++) {
           if (!ownMasks[k][a0]) continue;
           const o = own[k];
           if (o.variables === 'cell') {
-            orInto(perCell, ones(n));
+            orInto(perCell, all);
             continue;
           }
           const bits = resourceBits(o.cs, group, ctx, o.variables === 'principal');
-          if (o.cond === 'cell') {
-            orInto(perCell, bits);
-            continue;
-          }
-          if (o.cond === 'open') {
-            open.push({ k, bits });
-            continue;
-          }
-          if (o.deny) orInto(deny, bits);
+          if (o.cond === 'cell') orInto(perCell, bits);
+          else if (o.cond === 'open') open.push(bits);
+          else if (o.deny) orInto(deny, bits);
           else if (o.bin === 'identity') orInto(identityAllow, bits);
           else if (o.bin === 'boundary') orInto(boundaryAllow, bits);
           else orInto(scpAllow[o.scpLevel], bits);
         }
-        // Cells decided by the bitsets alone (no resource policy, no open statement).
-        const base = mode === 'none' ? zeros(n) : ones(n);
-        if (mode !== 'none') {
-          andInto(base, same);
-          if (mode === 'policies') andInto(base, identityAllow);
-          if (hasBoundary) andInto(base, boundaryAllow);
-          for (const s of scpAllow) andInto(base, s);
-          andNotInto(base, deny);
-        }
-        const openAny = zeros(n);
-        for (const o of open) orInto(openAny, o.bits);
-        andNotInto(openAny, deny);
-        orInto(out.always, base);
-        // Cells of resources with a policy, and cells where an open statement matches: one by one.
-        const special = zeros(n);
-        orInto(special, openAny);
-        orInto(special, perCell);
-        for (const li of rpLocal) special[li >>> 5] |= 1 << (li & 31);
-        const scpOk = (li: number) => {
-          for (const s of scpAllow) if (!has(s, li)) return false;
-          return true;
-        };
-        forEach(special, (li) => {
-          out.always[li >>> 5] &= ~(1 << (li & 31));
-          if (has(deny, li)) return;
-          if (has(perCell, li)) return record(li, ask(li));
-          const list = rpLists.get(li);
-          if (list === 'unsure') return record(li, ask(li));
-          // The resource policy's statements that match this action, this resource and this principal.
-          let rpDeny = false;
-          let rpDirect = false;
-          let rpRole = false;
-          let rpAny = false;
-          let unsure = false;
-          let sig = '';
-          for (const s of list ?? []) {
-            if (!rpMask(s)[a0]) continue;
-            const cs = s.cs;
-            const r = cs.resource
-              ? resourcesMatch(cs.resource.compiled, group.arns[li], ctx)
-              : cs.notResource
-                ? !resourcesMatch(cs.notResource.compiled, group.arns[li], ctx)
-                : false;
-            if (!r) continue;
-            const m = cs.principal ? matchPrincipal(cs.principal.compiled, caller) : undefined;
-            if (!m) continue;
-            const { dep, rdep } = depsOf(s);
-            if (dep === 'cell' || rdep !== 'none') {
-              unsure = true;
+        for (const sa of scpAllow) andInto(scpOk, sa);
+        // Resource policies: each statement that names this principal, over the resources the policy covers.
+        for (const pol of rp.policies) {
+          if (pol.list === 'unsure') {
+            orInto(perCell, pol.domain);
+            continue;
+          }
+          for (const st of pol.list) {
+            if (!actionMask(st.cs, group)[a0]) continue;
+            const how = howOf(st);
+            if (how === null) continue;
+            const { dep, rdep } = depsOf(st);
+            if (rdep !== 'none' || dep === 'cell') {
+              orInto(perCell, pol.domain);
               continue;
             }
-            if (dep === 'open') {
-              sig += `${s.id}/${m.how},`;
-              continue;
-            }
-            if (dep === 'principal' && !evaluateCondition(cs.condition!, ctx, TRUE_TRACE, 0)) continue;
-            if (s.deny) rpDeny = true;
+            if (dep === 'principal' && !evaluateCondition(st.cs.condition!, ctx, TRUE_TRACE, 0)) continue;
+            const bits = tmp();
+            orInto(bits, resourceBits(st.cs, group, ctx, false));
+            andInto(bits, pol.domain);
+            if (dep === 'open') open.push(bits);
+            else if (st.deny) orInto(deny, bits);
             else {
-              rpAny = true;
-              if (DIRECT.has(m.how)) rpDirect = true;
-              else if (m.how === 'role') rpRole = true;
+              orInto(rpAny, bits);
+              if (DIRECT.has(how)) orInto(rpDirect, bits);
+              else if (how === 'role') orInto(rpRole, bits);
             }
           }
-          if (rpDeny) return;
-          if (unsure) return record(li, ask(li));
-          const openHere = open.filter((o) => has(o.bits, li)).map((o) => o.k);
-          if (openHere.length > 0 || sig !== '') {
-            // Decided by open conditions: cells with the same deciding statements share one answer.
-            const key = `${c}|${openHere.join(',')}|${sig}|${has(identityAllow, li) ? 1 : 0}${hasBoundary && has(boundaryAllow, li) ? 1 : 0}${scpOk(li) ? 1 : 0}${has(same, li) ? 1 : 0}${rpAny ? 1 : 0}${rpDirect ? 1 : 0}${rpRole ? 1 : 0}`;
-            let answer = memo.get(key);
-            if (answer) counts.shared++;
-            else memo.set(key, (answer = ask(li)));
-            return record(li, answer);
-          }
-          if (!scpOk(li)) return;
-          if (mode === 'none') return rpAny ? record(li, { holds: 'always' }) : undefined;
-          const sameAcct = has(same, li);
-          if (sameAcct && rpDirect) return record(li, { holds: 'always' });
-          if (!sameAcct && !rpAny) return;
-          const identityNeeded = !(sameAcct && rpRole);
-          if (identityNeeded && mode === 'policies' && !has(identityAllow, li)) return;
-          if (hasBoundary && !has(boundaryAllow, li)) return;
-          record(li, { holds: 'always' });
+        }
+        // allow = no deny, every SCP level, and: the policy names the caller (same account), or names
+        // its role (same account; the boundary applies), or the identity policies and the boundary allow
+        // (same account, or a resource policy allows across accounts).
+        const allow = tmp();
+        if (mode === 'none') orInto(allow, rpAny);
+        else {
+          const viaIdentity = tmp();
+          orInto(viaIdentity, same);
+          orInto(viaIdentity, rpAny);
+          if (mode === 'policies') andInto(viaIdentity, identityAllow);
+          andInto(viaIdentity, boundaryAllow);
+          const viaRole = tmp();
+          orInto(viaRole, rpRole);
+          andInto(viaRole, same);
+          andInto(viaRole, boundaryAllow);
+          const direct = tmp();
+          orInto(direct, rpDirect);
+          andInto(direct, same);
+          orInto(allow, viaIdentity);
+          orInto(allow, viaRole);
+          orInto(allow, direct);
+        }
+        andInto(allow, scpOk);
+        andNotInto(allow, deny);
+        // Cells an open condition decides, and cells the index cannot read: the checker decides them.
+        const unsure = tmp();
+        for (const o of open) orInto(unsure, o);
+        orInto(unsure, perCell);
+        andNotInto(unsure, deny);
+        andNotInto(allow, unsure);
+        orInto(out.always, allow);
+        if (isEmpty(unsure)) return out;
+        forEach(perCell, (li) => {
+          if (!has(deny, li)) record(li, ask(li));
         });
+        andNotInto(unsure, perCell);
+        if (isEmpty(unsure)) return out;
+        // Cells that the same open statements and the same certain facts decide share one answer.
+        let regions: Bits[] = [Uint32Array.from(unsure)];
+        const facts = [...open, identityAllow, boundaryAllow, scpOk, same, rpAny, rpDirect, rpRole];
+        for (const f of facts) {
+          const next: Bits[] = [];
+          for (const r of regions) {
+            const inside = zeros(n);
+            orInto(inside, r);
+            andInto(inside, f);
+            const outside = zeros(n);
+            orInto(outside, r);
+            andNotInto(outside, f);
+            if (!isEmpty(inside)) next.push(inside);
+            if (!isEmpty(outside)) next.push(outside);
+          }
+          regions = next;
+        }
+        for (const r of regions) {
+          let first = -1;
+          forEach(r, (li) => {
+            if (first < 0) first = li;
+          });
+          const answer = ask(first);
+          counts.shared += count(r) - 1;
+          if (answer.holds === 'always') orInto(out.always, r);
+          else if (answer.holds === 'conditional') out.regions.push({ bits: r, answer });
+        }
         return out;
       });
       byType.set(group.type, { classes, classOf });
@@ -493,7 +533,7 @@ export function buildAccess(
         const cls = t.classes[c];
         const li = localOf[gi];
         if (has(cls.always, li)) return { holds: 'always' };
-        return cls.conditional.get(li) ?? { holds: 'never' };
+        return conditionalAt(cls, li) ?? { holds: 'never' };
       }
     }
     return checker(p, action, resource);
@@ -507,7 +547,7 @@ export function buildAccess(
     const byLevel = new Map<AccessLevel, AccessEdge>();
     for (const cls of t.classes) {
       const always = has(cls.always, li);
-      const cond = always ? undefined : cls.conditional.get(li);
+      const cond = always ? undefined : conditionalAt(cls, li);
       if (!always && !cond) continue;
       for (const a of cls.actions) {
         let e = byLevel.get(a.level);
@@ -576,7 +616,8 @@ export function buildAccess(
         // Skip principals with nothing: no class holds anywhere.
         let any = false;
         for (const c of t.values())
-          for (const cls of c.classes) if (!isEmpty(cls.always) || cls.conditional.size > 0) any = true;
+          for (const cls of c.classes)
+            if (!isEmpty(cls.always) || cls.cells.size > 0 || cls.regions.length > 0) any = true;
         if (!any) continue;
         for (let gi = 0; gi < resources.length; gi++) {
           edgesOf(p, gi, out);

@@ -30,6 +30,23 @@ export interface TypeGroup {
   folded: string[];
   /** Pattern text → bitset (patterns without variables, and substituted texts). */
   patterns: Map<string, Bits>;
+  /** Statement → the actions it names (1 per action of the type). */
+  masks: WeakMap<CompiledStatement, Uint8Array>;
+  /** Statement without variables → the resources it covers. */
+  fixed: WeakMap<CompiledStatement, Bits>;
+}
+
+/** A type's group, with its caches (they belong to one relation: a statement's bits are over these ARNs). */
+export function typeGroup(type: string, actions: readonly { action: string }[]): TypeGroup {
+  return {
+    type,
+    global: [],
+    arns: [],
+    folded: actions.map((a) => foldCase(a.action)),
+    patterns: new Map(),
+    masks: new WeakMap(),
+    fixed: new WeakMap(),
+  };
 }
 
 /** Keys the resource decides (its tags, account, organization): a condition reading one is decided per cell. */
@@ -88,13 +105,9 @@ export function resourceDependence(cs: CompiledStatement, kind: PrincipalKind, r
   return d === 'principal' ? 'principal' : 'cell';
 }
 
-const masks = new WeakMap<CompiledStatement, Map<string, Uint8Array>>();
-
 /** Which actions of the type the statement's `Action`/`NotAction` covers (1 per covered action). */
 export function actionMask(cs: CompiledStatement, group: TypeGroup): Uint8Array {
-  let byType = masks.get(cs);
-  if (!byType) masks.set(cs, (byType = new Map()));
-  let m = byType.get(group.type);
+  let m = group.masks.get(cs);
   if (m) return m;
   m = new Uint8Array(group.folded.length);
   if (cs.effect !== 'invalid') {
@@ -110,12 +123,8 @@ export function actionMask(cs: CompiledStatement, group: TypeGroup): Uint8Array 
       });
     }
   }
-  byType.set(group.type, m);
+  group.masks.set(cs, m);
   return m;
-}
-
-export function foldedActions(actions: readonly { action: string }[]): string[] {
-  return actions.map((a) => foldCase(a.action));
 }
 
 /** The literal text a pattern starts with (up to its first wildcard): the sorted ARNs it can match share it. */
@@ -169,8 +178,6 @@ function listBits(r: CompiledResources, group: TypeGroup, ctx: Context): Bits {
   return out;
 }
 
-const fixedBits = new WeakMap<CompiledStatement, Map<string, Bits>>();
-
 /**
  * The resources of the type the statement's `Resource`/`NotResource` covers, with its variables
  * substituted from `ctx` (a principal's context). Statements without variables are cached.
@@ -178,12 +185,10 @@ const fixedBits = new WeakMap<CompiledStatement, Map<string, Bits>>();
 export function resourceBits(cs: CompiledStatement, group: TypeGroup, ctx: Context, variables: boolean): Bits {
   const n = group.arns.length;
   if (!variables) {
-    let byType = fixedBits.get(cs);
-    if (!byType) fixedBits.set(cs, (byType = new Map()));
-    const b = byType.get(group.type);
+    const b = group.fixed.get(cs);
     if (b) return b;
     const fresh = computeBits(cs, group, ctx, n);
-    byType.set(group.type, fresh);
+    group.fixed.set(cs, fresh);
     return fresh;
   }
   return computeBits(cs, group, ctx, n);
