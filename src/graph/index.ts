@@ -9,6 +9,6 @@ export { graphPrincipals, graphResources, resourceTypeOf, SESSION_NAME } from '.
 export { actionsByResourceType, actionsFor } from './actions';
 export type { TypedAction } from './actions';
 export { proveAccess, proveStep } from './proof';
-export type { AccessToProve, ActionProof, EdgeProof, ProofCondition, ProofStatement } from './proof';
+export type { AccessToProve, ActionProof, EdgeProof, ProofCondition, ProofStatement, WitnessProof } from './proof';
 export { proposeFix } from './fix';
 export type { FixOptions } from './fix';
