@@ -15,6 +15,8 @@
 //  7. `iamplay serve` (scripts/bench/serve.mjs, its own processes): requests/s and p50/p99 latency of
 //     50 concurrent signed S3 GetObject clients, and 10,000 concurrent PutObject calls then a restart
 //     with --state, counting lost writes.
+// 10. the access graph's layouts (scripts/bench/graph-layout.mjs): layered for 500 nodes and 2,000
+//     edges, force for a 200-node neighbourhood, bundling and collapsing 20,000 edges.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -342,6 +344,17 @@ for (const [label, script, args] of [
 ]) {
   console.log(`[8] ${label} (scripts/bench/${script}):`);
   const run = spawnSync(process.execPath, [join(root, 'scripts/bench', script), ...args], {
+    encoding: 'utf8',
+    timeout: 300000,
+  });
+  process.stdout.write(run.status === 0 ? run.stdout : `    failed (${run.signal ?? run.status}): ${run.stderr}\n`);
+}
+
+// 10: the access graph's layouts: layered (dagre) for 500 nodes and 2,000 edges, force (d3-force)
+// for a 200-node neighbourhood, bundling and collapsing (scripts/bench/graph-layout.mjs).
+{
+  console.log('[10] graph layouts (scripts/bench/graph-layout.mjs):');
+  const run = spawnSync(process.execPath, [join(root, 'scripts/bench/graph-layout.mjs')], {
     encoding: 'utf8',
     timeout: 300000,
   });

@@ -10,6 +10,8 @@ Usage:
   iamplay lint [--type T] [--format text|json] FILE|DIR...
                                        check policy files (T: identity, resource, trust, boundary, scp, rcp, session)
   iamplay import FILE|-                print the world of an \`aws iam get-account-authorization-details\` output
+  iamplay graph WORLD --who-can ACTION RESOURCE | --can PRINCIPAL ACTION RESOURCE | --escalations [--format text|json]
+                                       who can do what in a world (or get-account-authorization-details output); exit 1 on a path to admin
   iamplay serve [--world FILE] [--state FILE] [--host 127.0.0.1] [--port 4566]
                                        serve simulated IAM, STS, Cognito, S3 and DynamoDB to AWS SDKs
   iamplay --help                       show this help
@@ -24,6 +26,7 @@ const commands: Record<string, () => Promise<Command>> = {
   lint: () => import('./lint').then((m) => m.lint),
   import: () => import('./import').then((m) => m.run),
   serve: () => import('./serve').then((m) => m.run),
+  graph: () => import('./graph').then((m) => m.run),
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {

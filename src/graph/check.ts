@@ -23,6 +23,7 @@ import type { ManagedPolicy, PolicyDocument, World } from '../world/types';
 import { graphRequest, timeOf } from './request';
 import type { AccessAnswer, ConditionNote, GraphOptions, GraphPrincipal, PrincipalKind } from './types';
 import { candidates, combinations, isDecided, keyRules } from './access/conditions';
+import { worldNarrower } from './access/world-index';
 import type { KeyRules, KeyUse } from './access/conditions';
 
 export interface CheckOptions extends GraphOptions {
@@ -109,6 +110,8 @@ export function makeChecker(world: World, options: CheckOptions = {}): Checker {
   const screen = options.screen ?? cachedScreen();
   const gatherOptions: AuthorizeOptions = { now: time, managedPolicy: options.managedPolicy, screen };
   const callers = new Map<string, Caller | null>();
+  // `gather` scans the world's lists: each request gets a world narrowed to what it can name.
+  const narrow = worldNarrower(world);
   // Per principal kind class (users / others): whether a policy has a statement reading an open key.
   const mayBeOpen = [new WeakMap<Policy, boolean>(), new WeakMap<Policy, boolean>()];
   const hasOpen = (p: Policy, kind: PrincipalKind) => {
@@ -130,7 +133,7 @@ export function makeChecker(world: World, options: CheckOptions = {}): Checker {
       callers.set(request.principal, caller);
     }
     if (caller === null) return { holds: 'never' };
-    const g = gather(world, request, { ...gatherOptions, caller });
+    const g = gather(narrow(request), request, { ...gatherOptions, caller });
     if (!g.ok) return { holds: 'never' };
     const { set, request: evalRequest, resourceAccount } = g.value;
     const evalOptions = { message: false, resourceAccount };

@@ -162,6 +162,11 @@ export interface RequiredAction {
   resource: string;
   holds: 'always' | 'conditional';
   conditions?: ConditionNote[];
+  /**
+   * Context keys the step fixes for this action besides the graph's context: `iam:PassedToService`
+   * for the role a new-passrole step passes (the service is known). A proof asks with them.
+   */
+  context?: Record<string, ContextValue>;
 }
 
 /** An escalation edge: `from` can become `to` (a principal's id, or `admin`). */
@@ -207,6 +212,13 @@ export interface FixChange {
   /** The actions and resources the change stops. */
   actions: string[];
   resources: string[];
+  /**
+   * Where an `add-deny` goes: an inline policy of `principal` (default), or a statement of the
+   * trust policy of the role `principal` that denies `sts:AssumeRole` to `denied`.
+   */
+  place?: 'inline-policy' | 'trust-policy';
+  /** For `trust-policy`: the principals (ids) the added statement names. */
+  denied?: string[];
 }
 
 /** An access the learner marks as needed: it must still hold after the fix. */

@@ -38,6 +38,9 @@ import type { FlowOptions, FlowRun } from '../flows/types';
 import type { WorldRequest } from '../world/authorize';
 import type { WorldScenario } from '../workbench/from-world';
 import { scenarioFromRequest } from '../workbench/from-request';
+import type { GraphAsk, GraphFixAnswer, GraphHost, GraphOverview, GraphQueryAnswer, LayoutRequest } from './graph-host';
+import type { AccessToProve, EdgeProof } from '../graph/proof';
+import type { EscalationStep, Layout, NeededAccess } from '../graph/types';
 
 export interface PingAnswer {
   version: string;
@@ -94,6 +97,7 @@ function cachedValidate(validate: ((text: string, type: PolicyType, size?: Polic
 let lookup: Promise<ReturnType<typeof managedPolicyLookup>> | undefined;
 let host: Promise<AwsHost> | undefined;
 let flows: Promise<FlowHost> | undefined;
+let graphs: Promise<GraphHost> | undefined;
 /**
  * The simulated AWS services over the Account's world (AWS managed policies resolved from the
  * library), loaded on first use: their code (JWTs, SRP, SigV4) is a chunk of its own, never part
@@ -116,6 +120,12 @@ function aws(): Promise<AwsHost> {
 function flowRunner(): Promise<FlowHost> {
   flows ??= import('./flow-host').then(({ flowHost }) => flowHost(managedLookup));
   return flows;
+}
+
+/** The access graph (relation, escalations, questions, proofs, layouts, fix), loaded on first use. */
+function graphs_(): Promise<GraphHost> {
+  graphs ??= import('./graph-host').then(({ graphHost }) => graphHost(loadCatalog, managedLookup));
+  return graphs;
 }
 
 export const engineApi = {
@@ -291,6 +301,31 @@ export const engineApi = {
     } catch (e) {
       return failure(e);
     }
+  },
+
+  /** The access graph of a world: principals, resources, bundled edges (capped), escalations, counts. */
+  async graphOverview(req: GraphAsk & { edgeCap?: number }): Promise<Answer<GraphOverview>> {
+    return (await graphs_()).overview(req);
+  },
+
+  /** An answer of the graph's question box, as a table with the nodes it names. */
+  async graphQuery(req: GraphAsk & { question: string }): Promise<Answer<GraphQueryAnswer>> {
+    return (await graphs_()).query(req);
+  },
+
+  /** The proof of an access edge or an escalation step: each action's decision and reasons. */
+  async graphProve(req: GraphAsk & { access?: AccessToProve; step?: EscalationStep }): Promise<Answer<EdgeProof>> {
+    return (await graphs_()).prove(req);
+  },
+
+  /** Coordinates for the nodes and edges the graph page draws. */
+  async graphLayout(req: LayoutRequest): Promise<Answer<Layout>> {
+    return (await graphs_()).layout(req);
+  },
+
+  /** The fewest changes that cut every path to admin, the fixed world and its graph recomputed. */
+  async graphFix(req: GraphAsk & { needed?: NeededAccess[] }): Promise<Answer<GraphFixAnswer>> {
+    return (await graphs_()).fix(req);
   },
 
   importAuthorizationDetails(text: string): Result<World> {
