@@ -37,6 +37,7 @@ const WORLD = {
       account: ACCOUNT,
       name: 'ops-admin',
       trustPolicy: ec2Trust,
+      instanceProfiles: ['ops-admin'],
       managedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
     },
   ],
@@ -197,6 +198,47 @@ describe('iamplay graph', () => {
       await run([details, '--can', 'ops-admin', 'iam:CreateUser', `arn:aws:iam::${ACCOUNT}:user/x`, ...NOW]),
     ).toMatchObject({
       code: 0,
+    });
+  });
+
+  it('--escalations prints one entry per principal that can reach admin and exits 1; 0 when none can', async () => {
+    const json = await run([world, '--escalations', '--format', 'json', ...NOW]);
+    expect(json.err).toBe('');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toEqual([
+      {
+        principal: `arn:aws:iam::${ACCOUNT}:user/dev`,
+        path: [
+          {
+            from: `arn:aws:iam::${ACCOUNT}:user/dev`,
+            to: `arn:aws:iam::${ACCOUNT}:role/ops-admin`,
+            kind: 'iam:PassRole+ec2:RunInstances',
+            actions: ['iam:PassRole', 'ec2:RunInstances'],
+          },
+        ],
+      },
+    ]);
+    const text = await run([world, '--escalations', ...NOW]);
+    expect(text.code).toBe(1);
+    expect(text.out.split('\n').slice(0, 3)).toEqual([
+      `arn:aws:iam::${ACCOUNT}:user/dev can reach admin in 1 step:`,
+      `  1. arn:aws:iam::${ACCOUNT}:user/dev -> arn:aws:iam::${ACCOUNT}:role/ops-admin (administrator)`,
+      '     iam:PassRole+ec2:RunInstances: iam:PassRole, ec2:RunInstances',
+    ]);
+    // without iam:PassRole there is no path: exit 0
+    const safeWorld = join(home, 'safe.json');
+    const noPass = structuredClone(WORLD);
+    noPass.users[0].inlinePolicies[0].document.Statement[0].Action = ['ec2:RunInstances'];
+    writeFileSync(safeWorld, JSON.stringify(noPass));
+    expect(await run([safeWorld, '--escalations', ...NOW])).toEqual({
+      code: 0,
+      out: 'no principal can reach admin (1 already has administrator access: ops-admin)\n',
+      err: '',
+    });
+    expect(await run([safeWorld, '--escalations', '--format', 'json', ...NOW])).toEqual({
+      code: 0,
+      out: '[]\n',
+      err: '',
     });
   });
 

@@ -290,7 +290,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
           `${safe(p.principal)} can reach admin in ${p.path.length} step${p.path.length === 1 ? '' : 's'}:`,
         ];
         p.path.forEach((s, i) => {
-          const to = s.to === ADMIN ? 'admin' : safe(s.to);
+          const to = s.to === ADMIN ? 'admin' : `${safe(s.to)}${esc.admins.includes(s.to) ? ' (administrator)' : ''}`;
           lines.push(`  ${i + 1}. ${safe(s.from)} -> ${to}`);
           lines.push(
             `     ${safe(s.kind)}: ${s.actions.map(safe).join(', ')}${s.holds === 'conditional' ? ' (under a condition)' : ''}`,

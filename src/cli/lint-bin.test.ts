@@ -55,4 +55,17 @@ describe('the built iamplay bin', () => {
     );
     expect(r.status).toBe(1);
   });
+
+  it('runs graph: its help, and a usage error exits 2', () => {
+    const help = iamplay(['graph', '--help']);
+    expect([help.status, help.stdout.split('\n')[0]]).toEqual([
+      0,
+      'usage: iamplay graph WORLD --who-can ACTION RESOURCE [--format text|json]',
+    ]);
+    const usage = iamplay(['graph', 'world.json']);
+    expect([usage.status, usage.stderr.split('\n')[0]]).toEqual([
+      2,
+      'iamplay graph: say what to ask: --who-can ACTION RESOURCE, --can PRINCIPAL ACTION RESOURCE or --escalations',
+    ]);
+  });
 });

@@ -17,3 +17,6 @@ export type { AccessToProve, ActionProof, EdgeProof, ProofCondition, ProofStatem
 export { applyFix, FIX_POLICY_NAME, proposeFix } from './fix';
 export { DEMO_DEPLOYER, DEMO_OPS_ADMIN, escalationDemoWorld } from './testdata/demo';
 export type { FixOptions } from './fix';
+export * from './layout';
+export { answerQuery, answerTable, queryPresets, MAX_QUERY_LENGTH } from './query';
+export type { QueryAnswer, QueryKind, QueryOptions, QueryPreset, QueryRow } from './query';

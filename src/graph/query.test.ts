@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/types';
 import { defaultWorld, managedPolicyLookup } from '../world';
 import type { AccessRelation } from './access';
 import { makeChecker } from './check';
-import { answerQuery, queryPresets, suggest, words } from './query';
+import { answerQuery, answerTable, queryPresets, suggest, words } from './query';
 import type { AccessEdge, Escalations, EscalationStep } from './types';
 import { graphPrincipals, graphResources } from './world-nodes';
 
@@ -213,6 +213,21 @@ describe('the question box', () => {
     expect(ask('').title).toContain('the question is empty');
     expect(ask('x'.repeat(3000)).title).toBe('the question is longer than 2000 characters');
     expect(ask(`what can ${'a'.repeat(1999)}`).kind).toBe('error');
+  });
+
+  it('turns an answer into a plain table for the page', () => {
+    expect(answerTable(ask('can alice reach admin'))).toEqual({
+      title: 'alice can reach admin in 2 steps, under a condition',
+      columns: ['from', 'to', 'kind', 'actions', 'holds'],
+      rows: [
+        ['alice', 'web-server', 'iam:PassRole+ec2:RunInstances', 'iam:PassRole, ec2:RunInstances', 'always'],
+        ['web-server', 'admin', 'iam:AttachRolePolicy', 'iam:AttachRolePolicy', 'conditional'],
+      ],
+      nodes: [`${A}:user/alice`, `${A}:role/web-server`, 'admin'],
+    });
+    expect(answerTable(ask('what can alise do')).error).toBe(
+      'no principal named `alise`: name a user or role (`alice`, `role/web-server`), an ARN, or `anonymous`; did you mean `alice`?',
+    );
   });
 
   it('splits words without patterns and suggests by bounded comparison', () => {

@@ -649,6 +649,29 @@ export function answerQuery(
   );
 }
 
+/** An answer as a plain table: its rows' cells, the nodes to highlight, and the message of an error with its suggestions. */
+export function answerTable(answer: QueryAnswer): {
+  title: string;
+  columns: string[];
+  rows: string[][];
+  nodes: string[];
+  error?: string;
+} {
+  const nodes = [
+    ...new Set([
+      ...(answer.principals ?? []),
+      ...(answer.resources ?? []),
+      ...(answer.steps ?? []).flatMap((s) => [s.from, s.to]),
+    ]),
+  ];
+  const table = { title: answer.title, columns: answer.columns, rows: answer.rows.map((r) => r.cells), nodes };
+  if (answer.kind !== 'error') return table;
+  const hint = answer.suggestions?.length
+    ? `; did you mean ${answer.suggestions.map((s) => `\`${s}\``).join(' or ')}?`
+    : '';
+  return { ...table, error: `${answer.title}${hint}` };
+}
+
 /** The page's buttons for a world: its first bucket, its first role, a user who is not an admin. */
 export function queryPresets(
   access: Pick<AccessRelation, 'principals' | 'resources'>,

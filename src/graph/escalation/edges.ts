@@ -19,6 +19,8 @@ import {
   customerPoliciesOf,
   existingResources,
   identityMayAllow,
+  trustMayAdmit,
+  trustNames,
   groupArn,
   groupsOf,
   withAllowAll,
@@ -105,26 +107,47 @@ export function findEdges(ew: EdgeWorld): EscalationStep[] {
   };
   // Resources whose own policy may allow an action without an identity statement.
   const withPolicy = new Set((ew.world.resources ?? []).filter((r) => r.policy !== undefined).map((r) => r.arn));
-  const trustText = new Map<string, string>();
+  const namesOf = new Map<string, Set<string> | 'any'>();
   const mayAllow = new Map<string, (action: string) => boolean>();
-  /** False when the checker need not be asked: no identity statement names the action and no resource policy can grant it. */
+  /**
+   * False when the checker need not be asked: `sts:AssumeRole` into a role whose trust policy names
+   * neither the principal, its account nor `*`; any other action that no identity statement names,
+   * on a resource without a policy of its own.
+   */
   const worthAsking = (p: GraphPrincipal, action: string, resource: string): boolean => {
+    if (action === 'sts:AssumeRole') {
+      const r = ew.holders.get(resource);
+      if (r?.role) {
+        let names = namesOf.get(resource);
+        if (names === undefined) namesOf.set(resource, (names = trustNames(r.role.trustPolicy)));
+        if (!trustMayAdmit(names, p)) return false;
+      }
+    }
     const h = ew.holders.get(p.id);
     if (!h) return true;
     let may = mayAllow.get(p.id);
     if (!may) mayAllow.set(p.id, (may = identityMayAllow(ew.world, h, ew.options.managedPolicy)));
     if (may(action)) return true;
-    if (action === 'sts:AssumeRole') {
-      const r = ew.holders.get(resource);
-      if (!r?.role) return true;
-      let text = trustText.get(resource);
-      if (text === undefined) trustText.set(resource, (text = JSON.stringify(r.role.trustPolicy)));
-      return text.includes(p.id) || text.includes(p.requestAs) || text.includes('"*"');
-    }
+    // The trust policy may admit the principal by name, without an identity allow.
+    if (action === 'sts:AssumeRole') return true;
     return withPolicy.has(resource);
   };
   const roles = [...ew.holders.values()].filter((h) => h.kind === 'role');
   const users = [...ew.holders.values()].filter((h) => h.kind === 'user');
+  const byService = new Map<string, Holder[]>();
+  const trustingRoles = (service: string): Holder[] => {
+    let list = byService.get(service);
+    if (!list) byService.set(service, (list = roles.filter((r) => trusts(service, r.arn))));
+    return list;
+  };
+  /** False when a technique cannot apply to the principal at all: an action it needs on IAM or on a new resource (never granted by a resource policy) that no identity statement of the principal names. */
+  const mayUse = (t: Technique, p: GraphPrincipal): boolean => {
+    const h = ew.holders.get(p.id);
+    if (!h) return true;
+    let may = mayAllow.get(p.id);
+    if (!may) mayAllow.set(p.id, (may = identityMayAllow(ew.world, h, ew.options.managedPolicy)));
+    return t.required.every((r) => r.action === 'sts:AssumeRole' || r.on === 'resource' || may(r.action));
+  };
 
   for (const p of ew.principals) {
     if (ew.admins.has(p.id)) continue;
@@ -134,6 +157,7 @@ export function findEdges(ew: EdgeWorld): EscalationStep[] {
     for (const t of TECHNIQUES) {
       if (external && t.id !== 'sts:AssumeRole') continue;
       if (t.actor && t.actor !== h?.kind) continue;
+      if (!mayUse(t, p)) continue;
       for (const c of candidates(t, p, h)) {
         const step = decide(t, p, c);
         if (step) steps.push(step);
@@ -233,8 +257,8 @@ export function findEdges(ew: EdgeWorld): EscalationStep[] {
           ];
         });
       case 'passed-role':
-        return roles
-          .filter((r) => r.account === account && r.arn !== p.id && trusts(t.service!, r.arn))
+        return trustingRoles(t.service!)
+          .filter((r) => r.account === account && r.arn !== p.id)
           .map((r): Candidate => {
             const c: Candidate = { to: r.arn, role: r.arn };
             if (t.service === 'ec2.amazonaws.com' && (r.role?.instanceProfiles ?? []).length === 0) {

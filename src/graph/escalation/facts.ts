@@ -211,3 +211,36 @@ export function identityMayAllow(
     return v;
   };
 }
+
+/**
+ * Who a trust policy may let in, read from its `Principal` elements alone: the names its Allow
+ * statements give (principal ARNs, account ARNs and ids), or `any` when one names `*` or uses
+ * `NotPrincipal`. It only prunes (`trustMayAdmit`): the checker decides.
+ */
+export function trustNames(trust: PolicyDocument | undefined): Set<string> | 'any' {
+  const names = new Set<string>();
+  for (const s of statementsOf(trust)) {
+    if (s.Effect !== 'Allow') continue;
+    if (s.NotPrincipal !== undefined || s.Principal === '*') return 'any';
+    const p = s.Principal;
+    if (!p || typeof p !== 'object') continue;
+    const aws = (p as Record<string, unknown>).AWS;
+    for (const a of typeof aws === 'string' ? [aws] : Array.isArray(aws) ? aws : [])
+      if (typeof a === 'string') {
+        if (a === '*') return 'any';
+        names.add(a);
+      }
+  }
+  return names;
+}
+
+/** Whether a trust policy's names may let a principal in: its ARN, its session's, its account's, or `*`. */
+export function trustMayAdmit(
+  names: Set<string> | 'any',
+  principal: { id: string; requestAs: string; account?: string },
+): boolean {
+  if (names === 'any') return true;
+  if (names.has(principal.id) || names.has(principal.requestAs)) return true;
+  const a = principal.account;
+  return a !== undefined && (names.has(a) || names.has(`arn:aws:iam::${a}:root`));
+}

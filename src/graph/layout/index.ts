@@ -20,3 +20,5 @@ export { DEFAULT_HEIGHT, DEFAULT_WIDTH } from './shapes';
 export type { LayoutInputEdge, LayoutInputNode } from './shapes';
 export { accessGraph, escalationGraph, labelWidth } from './from-graph';
 export type { DrawnNode, DrawnStep } from './from-graph';
+export { layoutOf, MAX_LAYOUT_EDGES, MAX_LAYOUT_NODES } from './request';
+export type { LayoutAsk } from './request';

@@ -6,6 +6,7 @@ import { force } from './force';
 import { accessGraph, escalationGraph, labelWidth } from './from-graph';
 import { layered, layeredRanks } from './layered';
 import { pathsFrom, pathsTo } from './paths';
+import { layoutOf } from './request';
 
 /** A layout as short literals: nodes `[id, x, y, rank]`, edges `[id, [[x, y]…]]`. */
 const brief = (l: Layout) => ({
@@ -487,5 +488,15 @@ describe('the graph as the layouts take it', () => {
       [`${A}:user/bob->arn:aws:s3:::b`, ['List', 'Read']],
     ]);
     expect(labelWidth('x'.repeat(100))).toBe(280);
+  });
+});
+
+describe('a layout asked as plain data', () => {
+  it('answers layered with the focus ranked last, and neighbourhood as the force layout around it', () => {
+    expect(layoutOf({ kind: 'layered', nodes, edges })).toEqual(layered(nodes, edges));
+    expect(layoutOf({ kind: 'layered', nodes, edges, focus: 'role' }).nodes.find((n) => n.id === 'role')?.rank).toBe(2);
+    expect(layoutOf({ kind: 'neighbourhood', nodes, edges, focus: 'bob' })).toEqual(
+      force(nodes, edges, { center: 'bob' }),
+    );
   });
 });
