@@ -13,7 +13,7 @@ export { graphPrincipals, graphResources, resourceTypeOf, SESSION_NAME } from '.
 export { actionsByResourceType, actionsFor } from './actions';
 export type { TypedAction } from './actions';
 export { proveAccess, proveStep } from './proof';
-export type { AccessToProve, ActionProof, EdgeProof, ProofCondition, ProofStatement } from './proof';
+export type { AccessToProve, ActionProof, EdgeProof, ProofCondition, ProofStatement, WitnessProof } from './proof';
 export { applyFix, FIX_POLICY_NAME, proposeFix } from './fix';
 export { DEMO_DEPLOYER, DEMO_OPS_ADMIN, escalationDemoWorld } from './testdata/demo';
 export type { FixOptions } from './fix';

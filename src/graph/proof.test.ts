@@ -137,6 +137,20 @@ describe('the proof of an edge', () => {
     expect(open.reasons).toEqual([
       'No statement allows `s3:DeleteObject`: implicit deny',
       'The statement `DeleteWithMfa` of the inline policy `S3Notes` of alice would allow it, but its condition fails: `Bool` on `aws:MultiFactorAuthPresent` expects `true`; the request does not have this key: it fails',
+      'The graph holds it only when a condition on `aws:MultiFactorAuthPresent` holds; the context leaves it open',
+    ]);
+    // Conditional: the checker names the open key, and the proof decides again with its witness.
+    expect(open.holds).toBe('conditional');
+    expect(open.openConditions?.map((n) => [n.sid, n.effect, n.keys])).toEqual([
+      ['DeleteWithMfa', 'Allow', ['aws:MultiFactorAuthPresent']],
+    ]);
+    expect(open.witness?.values).toEqual({ 'aws:MultiFactorAuthPresent': 'true' });
+    expect(open.witness?.decision).toBe('Allow');
+    expect(open.witness?.reasons[0]).toBe(
+      'Allowed by the statement `DeleteWithMfa` of the inline policy `S3Notes` of alice',
+    );
+    expect(open.witness?.conditions.map((c) => [c.key, c.actual, c.result])).toEqual([
+      ['aws:MultiFactorAuthPresent', 'true', true],
     ]);
 
     const mfa = proveAccess(world(), catalog, access, { managedPolicy, now: NOW, context: { mfa: true } }).actions[0];

@@ -76,6 +76,21 @@ export interface ActionProof {
    * that would have allowed, a Deny that would have denied) (additive).
    */
   stopped?: ProofStatement[];
+  /**
+   * For a conditional access: the checker's witness (context values under which the engine
+   * allows it) and the same request decided again with them (additive).
+   */
+  witness?: WitnessProof;
+}
+
+/** The request of a conditional access with the witness's values, decided again. */
+export interface WitnessProof {
+  values: Record<string, ContextValue>;
+  decision: ActionProof['decision'];
+  deciding: ProofStatement[];
+  conditions: ProofCondition[];
+  reasons: string[];
+  request: WorldRequest;
 }
 
 export interface EdgeProof {
@@ -323,31 +338,41 @@ export function proofReasons(x: ReasonInput): string[] {
   return out;
 }
 
-function proveOne(
+/** One request decided with its trace, in the proof's terms (no `holds`: that is the checker's). */
+interface Decided {
+  decision: ActionProof['decision'];
+  deciding: StatementInfo[];
+  stopped: StatementInfo[];
+  conditions: ProofCondition[];
+  context: Record<string, ContextValue>;
+  base: Omit<ReasonInput, 'holds' | 'openConditions'>;
+  errors?: string[];
+}
+
+function decide(
   world: World,
   principal: GraphPrincipal | undefined,
-  principalId: string,
-  action: string,
-  resource: string,
-  options: CheckOptions,
-  check: ReturnType<typeof makeChecker>,
-): ActionProof {
-  const now = options.now ?? Date.now();
-  const request: WorldRequest = principal
-    ? graphRequest(principal, action, resource, options.context, now)
-    : { principal: principalId, action, resource };
-  const opts = { now: timeOf(options.context, now), managedPolicy: options.managedPolicy };
+  request: WorldRequest,
+  opts: { now: number; managedPolicy: CheckOptions['managedPolicy'] },
+): Decided {
+  const { action, resource } = request;
   const r = authorize(world, request, { ...opts, trace: true });
-  const answer = principal ? check(principal, action, resource) : { holds: 'never' as const };
-  const base = { principal: principalId, action, resource, holds: answer.holds, request };
+  const empty = { deciding: [], stopped: [], conditions: [], context: {} };
   if (!r.ok)
     return {
-      ...base,
       decision: 'ImplicitDeny',
-      deciding: [],
-      conditions: [],
-      context: {},
-      reasons: r.errors.map((e) => e.message),
+      ...empty,
+      errors: r.errors.map((e) => e.message),
+      base: {
+        principal,
+        action,
+        resource,
+        decision: 'ImplicitDeny',
+        byPolicyType: {},
+        ...empty,
+        steps: [],
+        resourceIsBucket: false,
+      },
     };
   const v = r.value;
   const g = gather(world, request, { ...opts, documents: true });
@@ -375,33 +400,74 @@ function proveOne(
     if (!deciding.some((d) => sameRef(d, ref)))
       deciding.push(statementInfo(ref, v.decision === 'ExplicitDeny' ? 'Deny' : 'Allow', docs, orgName));
   const context = Object.fromEntries(Object.values(v.request.context).map((c) => [c.key, c.value]));
-  const openConditions = answer.conditions ?? [];
-  const reasons = proofReasons({
-    principal,
-    action,
-    resource,
+  return {
     decision: v.decision,
-    byPolicyType: v.byPolicyType,
-    deniedBy: v.deniedBy,
-    resourceAccount: g.ok ? g.value.resourceAccount : undefined,
     deciding,
     stopped,
     conditions,
-    holds: answer.holds,
-    openConditions,
-    steps: v.trace.filter((e): e is Of<'step'> => e.kind === 'step'),
-    resourceIsBucket: resource.startsWith('arn:aws:s3:::'),
-  });
-  const out: ActionProof = {
-    ...base,
-    decision: v.decision,
-    deciding: deciding.map(plain),
-    conditions,
     context,
+    base: {
+      principal,
+      action,
+      resource,
+      decision: v.decision,
+      byPolicyType: v.byPolicyType,
+      deniedBy: v.deniedBy,
+      resourceAccount: g.ok ? g.value.resourceAccount : undefined,
+      deciding,
+      stopped,
+      conditions,
+      steps: v.trace.filter((e): e is Of<'step'> => e.kind === 'step'),
+      resourceIsBucket: resource.startsWith('arn:aws:s3:::'),
+    },
+  };
+}
+
+function proveOne(
+  world: World,
+  principal: GraphPrincipal | undefined,
+  principalId: string,
+  action: string,
+  resource: string,
+  options: CheckOptions,
+  check: ReturnType<typeof makeChecker>,
+): ActionProof {
+  const now = options.now ?? Date.now();
+  const request: WorldRequest = principal
+    ? graphRequest(principal, action, resource, options.context, now)
+    : { principal: principalId, action, resource };
+  const opts = { now: timeOf(options.context, now), managedPolicy: options.managedPolicy };
+  const answer = principal ? check(principal, action, resource) : { holds: 'never' as const };
+  const d = decide(world, principal, request, opts);
+  const openConditions = answer.conditions ?? [];
+  const reasons = d.errors ?? proofReasons({ ...d.base, holds: answer.holds, openConditions });
+  const out: ActionProof = {
+    principal: principalId,
+    action,
+    resource,
+    decision: d.decision,
+    holds: answer.holds,
+    deciding: d.deciding.map(plain),
+    conditions: d.conditions,
+    context: d.context,
     reasons,
+    request,
   };
   if (openConditions.length > 0) out.openConditions = openConditions;
-  if (stopped.length > 0) out.stopped = stopped.map(plain);
+  if (d.stopped.length > 0) out.stopped = d.stopped.map(plain);
+  // A conditional access: the same request with the checker's witness values, decided again.
+  if (answer.holds === 'conditional' && answer.witness && !d.errors) {
+    const withWitness: WorldRequest = { ...request, context: { ...(request.context ?? {}), ...answer.witness } };
+    const w = decide(world, principal, withWitness, opts);
+    out.witness = {
+      values: answer.witness,
+      decision: w.decision,
+      deciding: w.deciding.map(plain),
+      conditions: w.conditions,
+      reasons: proofReasons({ ...w.base, holds: 'always', openConditions: [] }),
+      request: withWitness,
+    };
+  }
   return out;
 }
 
