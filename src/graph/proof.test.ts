@@ -4,6 +4,8 @@ import { loadCatalog, loadManagedPolicies } from '../catalog';
 import { defaultWorld, managedPolicyLookup } from '../world';
 import type { ManagedPolicy, World } from '../world/types';
 import { conditionSentence, policyPlace, proveAccess, proveStep, statementPhrase } from './proof';
+import { findEscalations } from './escalation';
+import { DEMO_DEPLOYER, escalationDemoWorld } from './testdata/demo';
 
 const A = '111122223333';
 const P = '444455556666';
@@ -202,6 +204,37 @@ describe('the proof of an edge', () => {
       'Denied by the SCP `DenyPassRole` of the root',
       'An explicit deny wins over every allow',
     ]);
+  });
+
+  it('a PassRole step limited to one service: the proof asks with the step’s `iam:PassedToService`, as the step did', () => {
+    const w = escalationDemoWorld();
+    const deployer = w.users!.find((u) => u.name === 'deployer')!;
+    deployer.inlinePolicies![0].document = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Launch', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' },
+        {
+          Sid: 'PassToEc2',
+          Effect: 'Allow',
+          Action: 'iam:PassRole',
+          Resource: '*',
+          Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
+        },
+      ],
+    };
+    const step = findEscalations(w, catalog, { managedPolicy, now: NOW }).edges.find(
+      (e) => e.from === DEMO_DEPLOYER && e.kind === 'iam:PassRole+ec2:RunInstances',
+    )!;
+    expect(step.holds).toBe('always');
+    const pass = proveStep(w, catalog, step, { managedPolicy, now: NOW }).actions.find(
+      (a) => a.action === 'iam:PassRole',
+    )!;
+    expect([pass.decision, pass.holds, pass.context['iam:PassedToService']]).toEqual([
+      'Allow',
+      'always',
+      'ec2.amazonaws.com',
+    ]);
+    expect(pass.deciding.map((d) => d.sid)).toEqual(['PassToEc2']);
   });
 
   it('words places, statements and conditions', () => {

@@ -500,7 +500,15 @@ export function proveStep(world: World, catalog: Catalog, step: EscalationStep, 
   void catalog;
   const principal = graphPrincipals(world).find((p) => p.id === step.from);
   const check = makeChecker(world, options);
-  const actions = step.required.map((r) => proveOne(world, principal, step.from, r.action, r.resource, options, check));
+  // A step may fix keys for one action (`iam:PassedToService` for PassRole): its proof asks the same question.
+  const actions = step.required.map((r) => {
+    if (!r.context) return proveOne(world, principal, step.from, r.action, r.resource, options, check);
+    const fixed: CheckOptions = {
+      ...options,
+      context: { ...options.context, keys: { ...options.context?.keys, ...r.context } },
+    };
+    return proveOne(world, principal, step.from, r.action, r.resource, fixed, makeChecker(world, fixed));
+  });
   const title = step.description || `${labelOf(world, step.from)} → ${labelOf(world, step.to)}`;
   return { title, from: step.from, to: step.to, actions };
 }
