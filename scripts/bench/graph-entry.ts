@@ -179,6 +179,7 @@ export function benchWorld(shape: BenchShape = BENCH_SHAPE, seed = 13): World {
             : o % 10 === 1
               ? `home/user-${String(o).padStart(4, '0')}/${o}.txt`
               : `data/${o}.csv`,
+        body: '',
       });
     const bucket: Record<string, unknown> = { type: 's3-bucket', arn, account: A, objects };
     if (b % 4 === 0)
@@ -218,7 +219,10 @@ export function benchWorld(shape: BenchShape = BENCH_SHAPE, seed = 13): World {
       attributeDefinitions: [{ attributeName: 'id', attributeType: 'S' }],
     });
   return {
-    accounts: [{ id: A, name: 'bench' }],
+    accounts: [
+      { id: A, name: 'bench' },
+      { id: '999988887777', name: 'management' },
+    ],
     managedPolicies: managed.map((m) => ({
       arn: m.arn,
       defaultVersion: 'v1',

@@ -41,8 +41,10 @@ export interface GraphOverview {
   resources: GraphResource[];
   /** The bundled access edges, at most `edgeCap` of them. */
   edges: AccessEdge[];
-  /** How many bundled edges the relation has in all. */
+  /** The bundled edges counted, at most `EDGE_CAP`. */
   edgeCount: number;
+  /** True when the account has more bundled edges than `EDGE_CAP` (they are not all built). */
+  edgesMore: boolean;
   escalations: Escalations;
   stats: AccessStats;
   /** How long the escalations took, in milliseconds. */
@@ -108,13 +110,15 @@ export function graphHost(catalog: () => Promise<Catalog>, managed: () => Promis
   async function overview(req: GraphAsk & { edgeCap?: number }): Promise<GraphOverview> {
     const k = await relationOf(req);
     const { escalations, ms } = await escalationsOf(req, k);
-    const all = k.relation.edges();
     const cap = Math.max(0, Math.min(EDGE_CAP, Number(req.edgeCap ?? EDGE_CAP) || 0));
+    // Only the edges sent are built (a large account has millions): one more tells whether there are more.
+    const all = k.relation.edges(EDGE_CAP + 1);
     return {
       principals: [...k.relation.principals],
       resources: [...k.relation.resources],
       edges: all.slice(0, cap),
-      edgeCount: all.length,
+      edgeCount: Math.min(all.length, EDGE_CAP),
+      edgesMore: all.length > EDGE_CAP,
       escalations,
       stats: k.relation.stats,
       escalationMs: ms,
