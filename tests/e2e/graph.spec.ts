@@ -136,6 +136,14 @@ test('a world with a path to admin: follow it, see its proof, apply the fix and 
   await expect(page.getByTestId('graph-reach')).toHaveText('0 principals can reach admin');
   await expect(page.getByTestId('graph-notice')).toContainText('no path to admin is left');
   await expect(step).toHaveCount(0);
+
+  // Kept in the Account, the fix survives a reload: the graph opens on the fixed world.
+  await page.getByRole('button', { name: 'Keep the fix in the Account' }).click();
+  await expect(page.getByTestId('graph-notice')).toContainText('The fixed world is now the Account’s');
+  await page.waitForFunction(() => (localStorage.getItem('iamplay.account') ?? '').includes('iamplay-escalation-fix'));
+  await page.reload();
+  await expect(page.getByTestId('graph-summary')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('graph-reach')).toHaveText('0 principals can reach admin');
 });
 
 test('screenshots at 1440×900 and 390×844, light and dark: nothing wider than the page', async ({ page }) => {
